@@ -1,0 +1,98 @@
+//! Calendar dates as stories write them (`YYYY-MM-DD`), and the short forms cards show.
+
+/// A calendar date, checked for a real day of a real month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The days a stop lasts, start and end included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateRange {
+    pub start: Date,
+    pub end: Date,
+}
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+impl Date {
+    /// Parses `YYYY-MM-DD`; the error says why in words.
+    ///
+    /// ```
+    /// use tripmap::story::Date;
+    /// assert_eq!(Date::parse("2022-10-03").unwrap().day, 3);
+    /// assert!(Date::parse("2022-02-30").is_err());
+    /// ```
+    pub fn parse(s: &str) -> Result<Date, String> {
+        let bad = || format!("\"{s}\" is not a date like 2022-10-03");
+        let parts: Vec<&str> = s.split('-').collect();
+        if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
+            return Err(bad());
+        }
+        let num = |p: &str| p.parse::<u32>().ok().filter(|_| p.bytes().all(|b| b.is_ascii_digit()));
+        let (Some(year), Some(month), Some(day)) = (num(parts[0]), num(parts[1]), num(parts[2])) else {
+            return Err(bad());
+        };
+        if !(1..=12).contains(&month) {
+            return Err(format!("\"{s}\" has no month {month}"));
+        }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month as usize - 1];
+        if day == 0 || day > days {
+            return Err(format!("\"{s}\" is not a day of that month"));
+        }
+        Ok(Date { year: year as i32, month: month as u8, day: day as u8 })
+    }
+
+    fn month_name(self) -> &'static str {
+        MONTHS[(self.month - 1) as usize]
+    }
+}
+
+impl std::fmt::Display for DateRange {
+    /// "3 October 2022", "3–4 October 2022", "30 September – 2 October 2022".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (a, b) = (self.start, self.end);
+        if a == b {
+            write!(f, "{} {} {}", a.day, a.month_name(), a.year)
+        } else if a.year == b.year && a.month == b.month {
+            write!(f, "{}–{} {} {}", a.day, b.day, a.month_name(), a.year)
+        } else if a.year == b.year {
+            write!(f, "{} {} – {} {} {}", a.day, a.month_name(), b.day, b.month_name(), b.year)
+        } else {
+            write!(f, "{} {} {} – {} {} {}", a.day, a.month_name(), a.year, b.day, b.month_name(), b.year)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(a: &str, b: &str) -> String {
+        DateRange { start: Date::parse(a).unwrap(), end: Date::parse(b).unwrap() }.to_string()
+    }
+
+    #[test]
+    fn formats_ranges_the_way_a_newsroom_writes_them() {
+        assert_eq!(range("2022-10-05", "2022-10-05"), "5 October 2022");
+        assert_eq!(range("2022-10-03", "2022-10-04"), "3–4 October 2022");
+        assert_eq!(range("2022-09-30", "2022-10-02"), "30 September – 2 October 2022");
+        assert_eq!(range("2022-12-31", "2023-01-01"), "31 December 2022 – 1 January 2023");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        assert!(Date::parse("2024-02-29").is_ok());
+        assert_eq!(Date::parse("2023-02-29").unwrap_err(), "\"2023-02-29\" is not a day of that month");
+        assert_eq!(Date::parse("2022-13-01").unwrap_err(), "\"2022-13-01\" has no month 13");
+        assert_eq!(Date::parse("3 Oct").unwrap_err(), "\"3 Oct\" is not a date like 2022-10-03");
+        assert!(Date::parse("2022-1-03").is_err());
+        assert!(Date::parse("+022-10-03").is_err());
+    }
+}

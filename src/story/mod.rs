@@ -1,0 +1,195 @@
+//! The story format: what a newsroom writes in JSON, read with serde and checked field by field.
+//!
+//! [`Story::from_json`] is the one way in: it parses, then [`validate`]s, and either returns a
+//! story that every later stage may trust (coordinates in range, ids unique, legs pointing at
+//! stops) or every problem found, each with its JSON path.
+
+mod date;
+mod validate;
+
+pub use date::{Date, DateRange};
+pub use validate::{validate, Problem};
+
+use serde::{Deserialize, Serialize};
+
+/// The default story (Blinken in Colombia, Chile and Peru), compiled in.
+pub const DEFAULT_STORY_JSON: &str = include_str!("../../data/story.json");
+
+/// A trip told as a sequence of stops.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// Headline above the map.
+    pub title: String,
+    /// One or two sentences under the headline.
+    #[serde(default)]
+    pub standfirst: String,
+    /// Credit line under the map (who made the graphic, where the facts come from).
+    #[serde(default)]
+    pub credit: String,
+    /// Who travels; shown on cards as the person meeting others.
+    pub traveller: Person,
+    /// The reports that the cards cite, by id.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The stops in trip order.
+    pub stops: Vec<Stop>,
+    /// Legs between stops. Absent: one leg between each pair of consecutive stops.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legs: Option<Vec<Leg>>,
+}
+
+/// A person and their role at the time, e.g. "Gustavo Petro", "President of Colombia".
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default)]
+    pub role: String,
+}
+
+/// A report the story draws on.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    /// How a reader would name it: outlet, author, headline.
+    pub name: String,
+    /// Link to the report; http or https only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// One place on the trip and what happened there.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stop {
+    /// Stable id used in links, hooks (`data-stop`) and legs: lowercase letters, digits, `-`, `_`.
+    pub id: String,
+    /// Place name as shown on the map, e.g. "Bogotá".
+    pub name: String,
+    /// Country or region line on the card, e.g. "Colombia".
+    #[serde(default)]
+    pub place: String,
+    /// Latitude in degrees, -90..90.
+    pub lat: f64,
+    /// Longitude in degrees, -180..180.
+    pub lon: f64,
+    /// First day at the stop, `YYYY-MM-DD`.
+    pub date: String,
+    /// Last day, if the stop lasts more than one day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    /// What happened there, in a sentence or two.
+    #[serde(default)]
+    pub summary: String,
+    /// Who the traveller met.
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    /// What was discussed.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// Key numbers, e.g. "$240m" for "new U.S. aid for migrants in the region".
+    #[serde(default)]
+    pub figures: Vec<Figure>,
+    /// One short quote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+    /// Ids of the reports this card draws on.
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// A meeting: who, and optionally what about.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub with: Vec<Person>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
+}
+
+/// A key figure and what it measures.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    pub value: String,
+    pub label: String,
+    /// Id of the report the figure comes from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A quote and who said it.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub text: String,
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// A leg of the trip, by stop ids.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leg {
+    pub from: String,
+    pub to: String,
+}
+
+impl Story {
+    /// Parses and validates a story. On failure, every problem found, each with its JSON path.
+    ///
+    /// ```
+    /// use tripmap::story::Story;
+    /// let story = Story::from_json(tripmap::story::DEFAULT_STORY_JSON).unwrap();
+    /// assert!(story.stops.len() >= 2);
+    ///
+    /// let bad = r#"{"title":"t","traveller":{"name":"x"},"stops":[
+    ///   {"id":"a","name":"A","lat":95,"lon":0,"date":"2022-10-03"}]}"#;
+    /// let problems = Story::from_json(bad).unwrap_err();
+    /// assert_eq!(problems[0].to_string(), "stops[0].lat: 95 is outside -90..90");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Story, Vec<Problem>> {
+        let de = &mut serde_json::Deserializer::from_str(json);
+        let story: Story = serde_path_to_error::deserialize(de).map_err(|e| vec![Problem::from_serde(e)])?;
+        validate(&story)?;
+        Ok(story)
+    }
+
+    /// The default story compiled into the component.
+    pub fn default_story() -> Story {
+        Story::from_json(DEFAULT_STORY_JSON).expect("data/story.json is valid (checked by tests)")
+    }
+
+    /// The legs as pairs of stop indices: the explicit `legs`, or consecutive stops.
+    /// Only meaningful on a validated story.
+    pub fn leg_indices(&self) -> Vec<(usize, usize)> {
+        let index = |id: &str| self.stops.iter().position(|s| s.id == id);
+        match &self.legs {
+            Some(legs) => legs.iter().filter_map(|l| Some((index(&l.from)?, index(&l.to)?))).collect(),
+            None => (1..self.stops.len()).map(|i| (i - 1, i)).collect(),
+        }
+    }
+
+    /// The source with this id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+}
+
+impl Stop {
+    /// The days at this stop. Only meaningful on a validated story.
+    pub fn dates(&self) -> DateRange {
+        let start = Date::parse(&self.date).unwrap_or_default();
+        let end = self.end_date.as_deref().and_then(|d| Date::parse(d).ok()).unwrap_or(start);
+        DateRange { start, end }
+    }
+}
+
+/// True for an absolute http or https URL: the only links a story may carry.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")) && url.len() > lower.find("//").unwrap() + 2
+}

@@ -1,0 +1,142 @@
+//! Checks a parsed story and reports every problem with its JSON path, in words an editor
+//! understands: `stops[2].lat: 95 is outside -90..90`.
+
+use super::{is_web_url, Date, Story};
+use std::collections::HashSet;
+
+/// One thing wrong with a story: where (a JSON path like `stops[2].lat`) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), message: message.into() }
+    }
+
+    /// Turns a serde error into a problem: JSON syntax errors get line and column, type
+    /// errors get the path of the field.
+    pub fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = e.path().to_string();
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            let what = inner.to_string();
+            let what = what.split(" at line").next().unwrap_or(&what).to_string();
+            return Problem::new(
+                "",
+                format!("the JSON is broken at line {}, column {}: {what}", inner.line(), inner.column()),
+            );
+        }
+        let message = inner.to_string();
+        let message = message.split(" at line").next().unwrap_or(&message).replace('`', "\"");
+        Problem::new(if path == "." { String::new() } else { path }, message)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Every problem in a parsed story, or `Ok` when later stages may trust it.
+pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
+    let mut p = Vec::new();
+    if story.title.trim().is_empty() {
+        p.push(Problem::new("title", "is empty"));
+    }
+    if story.traveller.name.trim().is_empty() {
+        p.push(Problem::new("traveller.name", "is empty"));
+    }
+
+    let mut source_ids = HashSet::new();
+    for (i, s) in story.sources.iter().enumerate() {
+        check_id(&mut p, &format!("sources[{i}].id"), &s.id, &mut source_ids);
+        if let Some(url) = &s.url {
+            if !is_web_url(url) {
+                p.push(Problem::new(format!("sources[{i}].url"), format!("\"{url}\" is not an http or https link")));
+            }
+        }
+    }
+    let known_source = |p: &mut Vec<Problem>, path: String, id: &str| {
+        if !source_ids.contains(id) {
+            p.push(Problem::new(path, format!("\"{id}\" is not a source")));
+        }
+    };
+
+    if story.stops.is_empty() {
+        p.push(Problem::new("stops", "has no stops; a map needs at least one"));
+    }
+    let mut stop_ids = HashSet::new();
+    for (i, s) in story.stops.iter().enumerate() {
+        let at = |field: &str| format!("stops[{i}].{field}");
+        check_id(&mut p, &at("id"), &s.id, &mut stop_ids);
+        if s.name.trim().is_empty() {
+            p.push(Problem::new(at("name"), "is empty"));
+        }
+        check_range(&mut p, &at("lat"), s.lat, 90.0);
+        check_range(&mut p, &at("lon"), s.lon, 180.0);
+        let start = Date::parse(&s.date).map_err(|e| p.push(Problem::new(at("date"), e))).ok();
+        if let Some(end) = &s.end_date {
+            match (Date::parse(end), start) {
+                (Err(e), _) => p.push(Problem::new(at("end_date"), e)),
+                (Ok(end), Some(start)) if end < start => {
+                    p.push(Problem::new(at("end_date"), format!("\"{}\" is before date \"{}\"", s.end_date.as_ref().unwrap(), s.date)))
+                }
+                _ => {}
+            }
+        }
+        for (j, id) in s.sources.iter().enumerate() {
+            known_source(&mut p, at(&format!("sources[{j}]")), id);
+        }
+        for (j, f) in s.figures.iter().enumerate() {
+            if let Some(id) = &f.source {
+                known_source(&mut p, at(&format!("figures[{j}].source")), id);
+            }
+        }
+        if let Some(id) = s.quote.as_ref().and_then(|q| q.source.as_ref()) {
+            known_source(&mut p, at("quote.source"), id);
+        }
+    }
+
+    for (i, leg) in story.legs.iter().flatten().enumerate() {
+        for (field, id) in [("from", &leg.from), ("to", &leg.to)] {
+            if !stop_ids.contains(id.as_str()) {
+                p.push(Problem::new(format!("legs[{i}].{field}"), format!("\"{id}\" is not a stop")));
+            }
+        }
+        if leg.from == leg.to {
+            p.push(Problem::new(format!("legs[{i}]"), format!("goes from \"{}\" to itself", leg.from)));
+        }
+    }
+
+    if p.is_empty() {
+        Ok(())
+    } else {
+        Err(p)
+    }
+}
+
+/// Ids appear in attributes and URLs, so they are kept to a safe alphabet, and unique.
+fn check_id(p: &mut Vec<Problem>, path: &str, id: &str, seen: &mut HashSet<String>) {
+    let ok = !id.is_empty()
+        && id.len() <= 64
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if !ok {
+        p.push(Problem::new(path, format!("\"{id}\" must be 1 to 64 of a-z, 0-9, - and _")));
+    } else if !seen.insert(id.to_string()) {
+        p.push(Problem::new(path, format!("\"{id}\" is used twice")));
+    }
+}
+
+fn check_range(p: &mut Vec<Problem>, path: &str, value: f64, limit: f64) {
+    if !(-limit..=limit).contains(&value) {
+        p.push(Problem::new(path, format!("{value} is outside -{limit}..{limit}")));
+    }
+}
