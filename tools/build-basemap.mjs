@@ -23,6 +23,8 @@ const MIN_WEIGHT = 5e-7;
 const QUANTIZATION = 1e4;
 // Islands smaller than this (steradians, about 40 km²) are dropped.
 const MIN_RING_AREA = 1e-6;
+// Countries whose largest ring is below this (steradians, about 400 km²) are kept unsimplified.
+const SMALL_COUNTRY_AREA = 1e-5;
 // Natural Earth areas without an ISO 3166-1 code get codes from the user-assigned X range.
 const USER_ASSIGNED = {
   Kosovo: 'XKX',
@@ -46,17 +48,40 @@ for (const g of topology.objects.countries.geometries) {
   g.properties = { name };
 }
 
-let out = presimplify(topology, sphericalTriangleArea);
-out = simplify(out, MIN_WEIGHT);
 // Drop specks, but never a whole country: each keeps at least its largest ring, so that a
-// story with a stop in Monaco or the Maldives still finds and highlights it.
-const areaOf = (ring) => sphericalRingArea(feature(out, { type: 'Polygon', arcs: [ring] }).geometry.coordinates[0], false);
+// story with a stop in Monaco or the Maldives still finds and highlights it. Small countries'
+// largest rings keep every point, or simplification would collapse them to a line.
+const areaOf = (t, ring) => sphericalRingArea(feature(t, { type: 'Polygon', arcs: [ring] }).geometry.coordinates[0], false);
 const largest = new Set();
-for (const g of out.objects.countries.geometries) {
+for (const g of topology.objects.countries.geometries) {
   const polygons = g.type === 'Polygon' ? [g.arcs] : g.type === 'MultiPolygon' ? g.arcs : [];
   const exteriors = polygons.map((p) => p[0]).filter(Boolean);
-  if (exteriors.length) largest.add(exteriors.reduce((a, b) => (areaOf(b) > areaOf(a) ? b : a)));
+  if (exteriors.length) largest.add(exteriors.reduce((a, b) => (areaOf(topology, b) > areaOf(topology, a) ? b : a)));
 }
+// Some territories share their country's numeric code (Ashmore and Cartier Is. is 036, as is
+// Australia): merge them into one MultiPolygon under the larger one's name.
+const byId = new Map();
+for (const g of topology.objects.countries.geometries) {
+  const polygons = g.type === 'Polygon' ? [g.arcs] : g.arcs;
+  const seen = byId.get(g.id);
+  if (!seen) {
+    byId.set(g.id, { type: 'MultiPolygon', arcs: polygons, id: g.id, properties: g.properties });
+  } else {
+    if (polygons.length > seen.arcs.length) seen.properties = g.properties;
+    seen.arcs = seen.arcs.concat(polygons);
+  }
+}
+topology.objects.countries.geometries = [...byId.values()].map((g) =>
+  g.arcs.length === 1 ? { ...g, type: 'Polygon', arcs: g.arcs[0] } : g,
+);
+
+let out = presimplify(topology, sphericalTriangleArea);
+for (const ring of largest) {
+  if (areaOf(out, ring) < SMALL_COUNTRY_AREA) {
+    for (const i of ring) for (const point of out.arcs[i < 0 ? ~i : i]) point[2] = Infinity;
+  }
+}
+out = simplify(out, MIN_WEIGHT);
 const bigEnough = filterWeight(out, MIN_RING_AREA, sphericalRingArea);
 out = filter(out, (ring, interior) => largest.has(ring) || bigEnough(ring, interior));
 out = quantize(out, QUANTIZATION);

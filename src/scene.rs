@@ -1,0 +1,428 @@
+//! The SVG model of one map, built from a validated story: every path string, marker and label
+//! position the view draws. Plain data, no browser types: the Leptos view renders it, and the
+//! native tests check it (finite numbers, labels apart, distances right).
+
+use crate::basemap::Basemap;
+use crate::clip::{ClipLine, ClipRing};
+use crate::geodesy::{GeodesicRoute, Route};
+use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles, Placement};
+use crate::path::{push_line, push_ring};
+use crate::projection::{fit_extent, spherical_centroid, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
+use crate::story::Story;
+use geo::{coord, Coord, Line, Rect};
+
+/// Stop label size, px.
+pub const STOP_FONT_PX: f64 = 14.0;
+/// Distance label size, px.
+pub const LEG_FONT_PX: f64 = 12.0;
+/// Marker radius, px; the focusable hit area round it is larger (see the view's CSS).
+pub const MARKER_R: f64 = 7.0;
+/// Route points this close (px) to a stop count as the route's end: labels must not cover them.
+const ROUTE_END_PX: f64 = 36.0;
+
+/// Everything the view draws, in pixels of a `width` × `height` viewBox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scene {
+    pub width: f64,
+    pub height: f64,
+    /// The visible part of the globe (sea colour).
+    pub sphere: String,
+    /// Parallels and meridians every 10°.
+    pub graticule: String,
+    pub countries: Vec<CountryShape>,
+    /// Land borders between countries.
+    pub borders: String,
+    pub coastlines: String,
+    pub legs: Vec<LegShape>,
+    pub stops: Vec<StopShape>,
+}
+
+/// A country's filled shape.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryShape {
+    /// ISO 3166-1 alpha-3 code.
+    pub id: String,
+    pub name: String,
+    pub d: String,
+    /// A stop of the trip lies in it.
+    pub visited: bool,
+}
+
+/// A leg of the trip drawn as a geodesic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LegShape {
+    /// Stop indices.
+    pub from: usize,
+    pub to: usize,
+    /// `"<from id>-<to id>"`, the `data-leg` hook.
+    pub key: String,
+    pub d: String,
+    pub distance_km: u64,
+    pub label: Label,
+}
+
+/// A stop's marker and label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StopShape {
+    pub index: usize,
+    pub x: f64,
+    pub y: f64,
+    pub label: Label,
+    /// ISO code of the country the stop lies in, if any.
+    pub country: Option<String>,
+}
+
+/// A placed text label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub text: String,
+    pub x: f64,
+    pub y: f64,
+    /// SVG `text-anchor`: `start`, `middle` or `end`.
+    pub anchor: &'static str,
+    pub bbox: Rect,
+}
+
+impl Scene {
+    /// A good height for a map `width` px wide: the trip's own aspect ratio, kept between a
+    /// letterbox and a tall portrait so the graphic neither shrinks to a strip nor dominates
+    /// the article.
+    pub fn natural_height(story: &Story, width: f64) -> f64 {
+        let routes = routes(story);
+        let points = fit_points(story, &routes);
+        let p = AzimuthalEqualArea::centered(spherical_centroid(&stop_coords(story)));
+        let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
+            .map(|b| if b.width() > 1e-9 { b.height() / b.width() } else { 1.0 })
+            .unwrap_or(1.0);
+        let max = (width * 1.2).min(720.0).max(240.0);
+        let min = (width * 0.6).min(max);
+        let aspect = if aspect.is_finite() { aspect } else { 1.0 };
+        (width * aspect).clamp(min, max).round()
+    }
+
+    /// Builds the scene of a validated story on a basemap.
+    pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
+        let view = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: width, y: height });
+        let routes = routes(story);
+        let projection = fit(story, &routes, width, height);
+        // Paths reach a little past the view so strokes do not end visibly at its edge.
+        let clip_box = inset(view, -8.0);
+
+        let stops: Vec<Coord> = stop_coords(story).iter().map(|&c| projection.project(c).unwrap_or(view.center())).collect();
+        let visited: Vec<Option<String>> =
+            story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
+
+        let countries = basemap
+            .countries
+            .iter()
+            .filter_map(|c| {
+                let mut d = String::new();
+                for poly in &c.shape {
+                    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                        if let Some(projected) = project_all(&projection, &ring.0) {
+                            push_ring(&mut d, &projected[..projected.len().saturating_sub(1)].clip_ring(clip_box));
+                        }
+                    }
+                }
+                (!d.is_empty()).then(|| CountryShape {
+                    id: c.id.clone(),
+                    name: c.name.clone(),
+                    d,
+                    visited: visited.iter().flatten().any(|v| *v == c.id),
+                })
+            })
+            .collect();
+
+        let lines = |lines: &[Vec<Coord>]| {
+            let mut d = String::new();
+            for line in lines {
+                for piece in project_pieces(&projection, line) {
+                    for clipped in piece.clip_line(clip_box) {
+                        push_line(&mut d, &clipped);
+                    }
+                }
+            }
+            d
+        };
+        let borders = lines(&basemap.borders);
+        let coastlines = lines(&basemap.coastlines);
+        let graticule = lines(&graticule_lines());
+        let sphere = sphere_outline(&projection, clip_box);
+
+        let legs_px: Vec<Vec<Coord>> = routes.iter().map(|(_, r)| project_pieces(&projection, &r.points).concat()).collect();
+        let (stop_labels, leg_labels) = place_labels(story, &stops, &legs_px, &routes, view);
+
+        let legs = routes
+            .iter()
+            .zip(&legs_px)
+            .zip(leg_labels)
+            .map(|((&((from, to), ref route), px), label)| {
+                let mut d = String::new();
+                for piece in px.clip_line(clip_box) {
+                    push_line(&mut d, &piece);
+                }
+                LegShape {
+                    from,
+                    to,
+                    key: format!("{}-{}", story.stops[from].id, story.stops[to].id),
+                    d,
+                    distance_km: route.distance_km(),
+                    label,
+                }
+            })
+            .collect();
+
+        let stops = stops
+            .iter()
+            .zip(stop_labels)
+            .zip(visited)
+            .enumerate()
+            .map(|(index, ((p, label), country))| StopShape { index, x: p.x, y: p.y, label, country })
+            .collect();
+
+        Scene { width, height, sphere, graticule, countries, borders, coastlines, legs, stops }
+    }
+}
+
+/// Formats kilometres with thousands separators: "4,239 km".
+pub fn format_km(km: u64) -> String {
+    let digits = km.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out + " km"
+}
+
+fn stop_coords(story: &Story) -> Vec<Coord> {
+    story.stops.iter().map(|s| coord! { x: s.lon, y: s.lat }).collect()
+}
+
+fn routes(story: &Story) -> Vec<((usize, usize), Route)> {
+    let c = stop_coords(story);
+    story.leg_indices().into_iter().map(|(a, b)| ((a, b), Line::new(c[a], c[b]).geodesic_route())).collect()
+}
+
+fn fit_points(story: &Story, routes: &[((usize, usize), Route)]) -> Vec<Coord> {
+    let mut points = stop_coords(story);
+    for (_, r) in routes {
+        points.extend_from_slice(&r.points);
+    }
+    points
+}
+
+/// The projection centred on the trip and fitted to its stops and routes with room for labels.
+fn fit(story: &Story, routes: &[((usize, usize), Route)], width: f64, height: f64) -> AzimuthalEqualArea {
+    let center = spherical_centroid(&stop_coords(story));
+    let pad_x = (width * 0.12).clamp(40.0, 120.0);
+    let pad_y = (height * 0.08).clamp(28.0, 64.0);
+    let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - pad_x, y: height - pad_y });
+    // A single stop (or stops at one place) shows about 1,500 km across.
+    let max_scale = width / (1500.0 / 6371.0);
+    fit_extent(AzimuthalEqualArea::centered(center), &fit_points(story, routes), extent, max_scale)
+}
+
+fn inset(r: Rect, by: f64) -> Rect {
+    Rect::new(coord! { x: r.min().x + by, y: r.min().y + by }, coord! { x: r.max().x - by, y: r.max().y - by })
+}
+
+/// Projects every point, or `None` if any cannot be (a ring near the antipode is left out
+/// whole rather than drawn wrong).
+fn project_all(p: &impl Projection, points: &[Coord]) -> Option<Vec<Coord>> {
+    points.iter().map(|&c| p.project(c)).collect()
+}
+
+/// Projects a line, splitting it where points cannot be projected.
+fn project_pieces(p: &impl Projection, points: &[Coord]) -> Vec<Vec<Coord>> {
+    let mut pieces = vec![Vec::new()];
+    for &c in points {
+        match p.project(c) {
+            Some(xy) => pieces.last_mut().unwrap().push(xy),
+            None if !pieces.last().unwrap().is_empty() => pieces.push(Vec::new()),
+            None => {}
+        }
+    }
+    pieces.retain(|p| p.len() > 1);
+    pieces
+}
+
+/// Meridians and parallels every 10°, densified every degree so they curve.
+fn graticule_lines() -> Vec<Vec<Coord>> {
+    let mut lines = Vec::new();
+    for lon in (-180..180).step_by(10) {
+        lines.push((-80..=80).map(|lat| coord! { x: lon as f64, y: lat as f64 }).collect());
+    }
+    for lat in (-80..=80).step_by(10) {
+        lines.push((-180..=180).map(|lon| coord! { x: lon as f64, y: lat as f64 }).collect());
+    }
+    lines
+}
+
+/// The rim of the projected globe (at [`MAX_ARC_DEG`]) clipped to the view.
+fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect) -> String {
+    let radius = p.scale() * 2.0 * (MAX_ARC_DEG.to_radians() / 2.0).sin();
+    let t = p.translate();
+    let ring: Vec<Coord> = (0..180)
+        .map(|i| {
+            let a = i as f64 / 180.0 * std::f64::consts::TAU;
+            coord! { x: t.x + radius * a.cos(), y: t.y + radius * a.sin() }
+        })
+        .collect();
+    let mut d = String::new();
+    push_ring(&mut d, &ring.clip_ring(clip_box));
+    d
+}
+
+/// Places stop names first (they matter most), then leg distances at each route's middle.
+fn place_labels(
+    story: &Story,
+    stops: &[Coord],
+    legs_px: &[Vec<Coord>],
+    routes: &[((usize, usize), Route)],
+    view: Rect,
+) -> (Vec<Label>, Vec<Label>) {
+    let mut obstacles = Obstacles { hard: stops.iter().map(|&s| labels::square(s, MARKER_R + 2.0)).collect(), soft: vec![] };
+    for px in legs_px {
+        for &pt in px {
+            let near_end = stops.iter().any(|s| (pt - *s).x.hypot((pt - *s).y) < ROUTE_END_PX);
+            let r = labels::square(pt, 2.0);
+            if near_end {
+                obstacles.hard.push(r);
+            } else {
+                obstacles.soft.push(r);
+            }
+        }
+    }
+    let stop_h = STOP_FONT_PX * 1.3;
+    let mut requests: Vec<LabelRequest> = story
+        .stops
+        .iter()
+        .zip(stops)
+        .map(|(s, &anchor)| LabelRequest { anchor, gap: MARKER_R + 5.0, width: labels::text_width(&s.name, STOP_FONT_PX), height: stop_h })
+        .collect();
+    let leg_texts: Vec<String> = routes.iter().map(|(_, r)| format_km(r.distance_km())).collect();
+    for (px, text) in legs_px.iter().zip(&leg_texts) {
+        let anchor = midpoint(px).unwrap_or(view.center());
+        requests.push(LabelRequest { anchor, gap: 6.0, width: labels::text_width(text, LEG_FONT_PX), height: LEG_FONT_PX * 1.3 });
+    }
+    let placed = Greedy.place(&requests, &obstacles, inset(view, 4.0));
+    let label = |text: String, p: &Placement| Label { text, x: p.text_x, y: p.text_y, anchor: p.text_anchor, bbox: p.bbox };
+    let n = story.stops.len();
+    let stop_labels = story.stops.iter().zip(&placed[..n]).map(|(s, p)| label(s.name.clone(), p)).collect();
+    let leg_labels = leg_texts.into_iter().zip(&placed[n..]).map(|(t, p)| label(t, p)).collect();
+    (stop_labels, leg_labels)
+}
+
+/// The point halfway along a polyline.
+fn midpoint(points: &[Coord]) -> Option<Coord> {
+    let len = |w: &[Coord]| (w[1] - w[0]).x.hypot((w[1] - w[0]).y);
+    let total: f64 = points.windows(2).map(len).sum();
+    let mut walked = 0.0;
+    for w in points.windows(2) {
+        let l = len(w);
+        if walked + l >= total / 2.0 && l > 0.0 {
+            let t = (total / 2.0 - walked) / l;
+            return Some(w[0] + (w[1] - w[0]) * t);
+        }
+        walked += l;
+    }
+    points.first().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::labels::overlaps;
+
+    fn default_scene(width: f64) -> (Story, Scene) {
+        let story = Story::default_story();
+        let h = Scene::natural_height(&story, width);
+        let scene = Scene::build(&story, Basemap::natural_earth(), width, h);
+        (story, scene)
+    }
+
+    fn numbers(d: &str) -> Vec<f64> {
+        d.split(|c: char| c == 'M' || c == 'L' || c == 'Z' || c == ',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect()
+    }
+
+    #[test]
+    fn default_story_legs_have_geodesic_lengths() {
+        let (_, scene) = default_scene(800.0);
+        let legs: Vec<(&str, u64)> = scene.legs.iter().map(|l| (l.key.as_str(), l.distance_km)).collect();
+        // GeographicLib (Karney) on WGS84: 3,797.8 km, 4,238.7 km, 2,457.5 km.
+        assert_eq!(legs, [("washington-bogota", 3798), ("bogota-santiago", 4239), ("santiago-lima", 2457)]);
+        assert_eq!(scene.legs[1].label.text, "4,239 km");
+    }
+
+    #[test]
+    fn every_stop_is_inside_the_view_with_margin_and_every_number_is_finite() {
+        for width in [320.0, 375.0, 800.0, 1600.0] {
+            let (_, scene) = default_scene(width);
+            for s in &scene.stops {
+                assert!(s.x > 20.0 && s.x < scene.width - 20.0 && s.y > 20.0 && s.y < scene.height - 20.0, "{width}: {s:?}");
+            }
+            let all = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.sphere.as_str()]).chain(scene.legs.iter().map(|l| l.d.as_str()));
+            for d in all {
+                assert!(numbers(d).iter().all(|n| n.is_finite() && *n > -20.0 && *n < width.max(scene.height) + 20.0));
+            }
+        }
+    }
+
+    #[test]
+    fn labels_do_not_overlap_each_other_markers_or_route_ends() {
+        for width in [320.0, 375.0, 640.0, 800.0, 1280.0] {
+            let (_, scene) = default_scene(width);
+            let mut boxes: Vec<Rect> = scene.stops.iter().map(|s| s.label.bbox).collect();
+            boxes.extend(scene.legs.iter().map(|l| l.label.bbox));
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    assert!(!overlaps(*a, *b), "{width}: labels {a:?} and {b:?} overlap");
+                }
+                for s in &scene.stops {
+                    assert!(!overlaps(*a, labels::square(coord! { x: s.x, y: s.y }, MARKER_R)), "{width}: label on a marker");
+                }
+                for leg in &scene.legs {
+                    let pts = numbers(&leg.d);
+                    let ends = [(pts[0], pts[1]), (pts[pts.len() - 2], pts[pts.len() - 1])];
+                    for (x, y) in ends {
+                        assert!(!overlaps(*a, labels::square(coord! { x: x, y: y }, 1.0)), "{width}: label on the end of {}", leg.key);
+                    }
+                }
+                assert!(a.min().x >= 0.0 && a.max().x <= width && a.min().y >= 0.0 && a.max().y <= scene.height);
+            }
+        }
+    }
+
+    #[test]
+    fn visited_countries_are_highlighted_and_only_those() {
+        let (_, scene) = default_scene(800.0);
+        let mut visited: Vec<&str> = scene.countries.iter().filter(|c| c.visited).map(|c| c.id.as_str()).collect();
+        visited.sort();
+        assert_eq!(visited, ["CHL", "COL", "PER", "USA"]);
+        assert!(scene.countries.iter().any(|c| c.id == "BRA"), "neighbours are drawn too");
+        assert!(!scene.countries.iter().any(|c| c.id == "AUS"), "the far side of the world is clipped away");
+    }
+
+    #[test]
+    fn nothing_about_the_default_story_is_built_in() {
+        // A different trip, other continent, across the antimeridian: Tokyo, Honolulu, Los Angeles.
+        let json = r#"{"title":"Pacific","traveller":{"name":"X"},"stops":[
+            {"id":"tokyo","name":"Tokyo","lat":35.69,"lon":139.69,"date":"2023-01-01"},
+            {"id":"honolulu","name":"Honolulu","lat":21.31,"lon":-157.86,"date":"2023-01-02"},
+            {"id":"la","name":"Los Angeles","lat":34.05,"lon":-118.24,"date":"2023-01-03"}]}"#;
+        let story = Story::from_json(json).unwrap();
+        let scene = Scene::build(&story, Basemap::natural_earth(), 800.0, 500.0);
+        assert_eq!(scene.legs.len(), 2);
+        for leg in &scene.legs {
+            // No segment jumps across the map (the antimeridian seam).
+            let p = numbers(&leg.d);
+            for w in p.chunks(2).collect::<Vec<_>>().windows(2) {
+                assert!((w[1][0] - w[0][0]).abs() < 100.0, "jump in {}", leg.key);
+            }
+        }
+        assert!(scene.countries.iter().any(|c| c.id == "JPN" && c.visited));
+    }
+}
