@@ -1,3 +1,10 @@
+//! TripMap: an embeddable trip map for news stories.
+//!
+//! Data flows one way: story JSON → [`story::Story`] (validated) → [`scene::Scene`] (geodesic
+//! legs, fitted projection, clipped basemap, placed labels, all as SVG path strings) → the
+//! Leptos view in [`ui`], mounted on the page by [`embed`]. Everything up to the scene is plain
+//! Rust and tested natively; see ARCHITECTURE.md.
+
 pub mod basemap;
 pub mod clip;
 pub mod geodesy;
@@ -6,3 +13,8 @@ pub mod path;
 pub mod projection;
 pub mod scene;
 pub mod story;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -1,0 +1,34 @@
+use super::use_map;
+use leptos::prelude::*;
+
+/// The stops in order with their dates: a compact timeline that is also a second way to open
+/// each card (and the text equivalent of the markers).
+#[component]
+pub fn StopList() -> impl IntoView {
+    let ctx = use_map();
+    let items = ctx
+        .story
+        .stops
+        .iter()
+        .enumerate()
+        .map(|(i, stop)| {
+            let selected = ctx.selected;
+            let on_click = ctx.clone();
+            view! {
+                <li>
+                    <button
+                        type="button"
+                        class="tripmap__stop-button"
+                        aria-pressed=move || (selected.get() == Some(i)).to_string()
+                        on:click=move |_| on_click.toggle(i)
+                    >
+                        <span class="tripmap__stop-num" aria-hidden="true">{i + 1}</span>
+                        <span class="tripmap__stop-name">{stop.name.clone()}</span>
+                        <span class="tripmap__stop-date">{stop.dates().to_string()}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="tripmap__stop-list" aria-label="Stops">{items}</ol> }
+}
