@@ -1,0 +1,178 @@
+//! Component tests in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! Each test mounts into a fresh element, acts as a reader would, waits a tick, and checks the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::task::tick;
+use tripmap::embed::mount_element;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, Event, EventInit, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh `<figure data-tripmap>` in the page, 900 px wide, with an optional story inside.
+fn host(json: Option<&str>) -> HtmlElement {
+    let doc = document();
+    let el: HtmlElement = doc.create_element("figure").unwrap().dyn_into().unwrap();
+    el.set_attribute("data-tripmap", "").unwrap();
+    el.style().set_property("width", "900px").unwrap();
+    if let Some(json) = json {
+        let script = doc.create_element("script").unwrap();
+        script.set_attribute("type", "application/json").unwrap();
+        script.set_text_content(Some(json));
+        el.append_child(&script).unwrap();
+    }
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn mounted(json: Option<&str>) -> HtmlElement {
+    let el = host(json);
+    mount_element(el.clone());
+    tick().await;
+    el
+}
+
+fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).unwrap()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).and_then(|e| e.text_content()).unwrap_or_default()
+}
+
+fn click(el: &Element) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&Event::new_with_event_init_dict("click", &init).unwrap()).unwrap();
+}
+
+fn key(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_default_story_mounts_with_every_hook() {
+    let el = mounted(None).await;
+    assert!(find(&el, ".tripmap svg").is_some());
+    assert_eq!(count(&el, "[data-stop]"), 4);
+    let stop = find(&el, r#"[data-stop="bogota"]"#).unwrap();
+    assert_eq!(stop.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(stop.get_attribute("aria-label").as_deref(), Some("Bogotá"));
+    let km: Vec<(String, String)> = (0..3)
+        .map(|i| {
+            let leg = el.query_selector_all("[data-leg]").unwrap().item(i).unwrap().dyn_into::<Element>().unwrap();
+            (leg.get_attribute("data-leg").unwrap(), leg.get_attribute("data-distance-km").unwrap())
+        })
+        .collect();
+    assert_eq!(
+        km,
+        [("washington-bogota", "3798"), ("bogota-santiago", "4239"), ("santiago-lima", "2457")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert!(find(&el, r#"[data-country="COL"].is-visited"#).is_some());
+    assert!(find(&el, r#"[data-country="BRA"]:not(.is-visited)"#).is_some());
+    assert_eq!(count(&el, "[data-card]"), 0, "no card until a stop is chosen");
+    assert_eq!(text(&el, ".tripmap__title"), "Blinken's four days in South America");
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_marker_opens_its_card_and_the_close_button_closes_it() {
+    let el = mounted(None).await;
+    click(&find(&el, r#"[data-stop="lima"]"#).unwrap());
+    tick().await;
+    let card = find(&el, r#"[data-card="lima"]"#).expect("Lima's card is open");
+    let t = card.text_content().unwrap();
+    for needle in ["Stop 4 of 4", "6–7 October 2022", "Pedro Castillo", "President of Peru", "$240m", "1.2m+", "AS/COA Online"] {
+        assert!(t.contains(needle), "card lacks {needle:?}: {t}");
+    }
+    assert!(find(&el, r#"[data-stop="lima"].is-selected"#).is_some());
+    assert!(find(&el, ".tripmap__leg.is-selected [data-leg=\"santiago-lima\"]").is_some(), "the leg into Lima is highlighted");
+    assert_eq!(count(&el, ".tripmap__leg.is-selected"), 1);
+
+    click(&find(&el, ".tripmap__close").unwrap());
+    tick().await;
+    assert_eq!(count(&el, "[data-card]"), 0);
+    assert_eq!(count(&el, ".is-selected"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn enter_on_a_focused_marker_opens_the_card_and_another_stop_replaces_it() {
+    let el = mounted(None).await;
+    key(&find(&el, r#"[data-stop="santiago"]"#).unwrap(), "Enter");
+    tick().await;
+    assert!(text(&el, r#"[data-card="santiago"]"#).contains("$38bn"));
+    click(&find(&el, ".tripmap__stop-list li:nth-child(2) button").unwrap());
+    tick().await;
+    assert_eq!(count(&el, "[data-card]"), 1);
+    assert!(find(&el, r#"[data-card="bogota"]"#).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn two_maps_on_a_page_keep_their_own_state() {
+    let a = mounted(None).await;
+    let b = mounted(Some(
+        r#"{"title":"Two stops","traveller":{"name":"A"},"stops":[
+            {"id":"paris","name":"Paris","lat":48.86,"lon":2.35,"date":"2024-05-01"},
+            {"id":"rome","name":"Rome","lat":41.9,"lon":12.5,"date":"2024-05-02"}]}"#,
+    ))
+    .await;
+    assert_eq!(count(&b, "[data-stop]"), 2);
+    click(&find(&b, r#"[data-stop="rome"]"#).unwrap());
+    tick().await;
+    assert!(find(&b, r#"[data-card="rome"]"#).is_some());
+    assert_eq!(count(&a, "[data-card]"), 0, "the other map is untouched");
+    assert!(find(&b, r#"[data-country="ITA"].is-visited"#).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_story_shows_every_problem_instead_of_a_map() {
+    let el = mounted(Some(
+        r#"{"title":"Bad","traveller":{"name":"A"},"stops":[
+            {"id":"a","name":"A","lat":95,"lon":0,"date":"2024-05-01"},
+            {"id":"a","name":"B","lat":0,"lon":0,"date":"2024-05-02"}],
+            "legs":[{"from":"a","to":"quito"}]}"#,
+    ))
+    .await;
+    assert!(find(&el, "svg").is_none(), "no half-drawn map");
+    let panel = text(&el, r#".tripmap--error[role="alert"]"#);
+    for needle in ["stops[0].lat: 95 is outside -90..90", r#"stops[1].id: "a" is used twice"#, r#"legs[0].to: "quito" is not a stop"#] {
+        assert!(panel.contains(needle), "panel lacks {needle:?}: {panel}");
+    }
+    let el = mounted(Some("{ not json")).await;
+    assert!(text(&el, ".tripmap--error").contains("line 1, column 3"));
+}
+
+#[wasm_bindgen_test]
+async fn story_text_is_shown_as_text_never_run_as_html() {
+    let el = mounted(Some(
+        r#"{"title":"<img src=x onerror=alert(1)>","traveller":{"name":"<b>X</b>"},
+            "sources":[{"id":"s","name":"<script>alert(2)</script>","url":"javascript:alert(3)"}],
+            "stops":[{"id":"a","name":"<i>A</i>","lat":0,"lon":0,"date":"2024-05-01","sources":["s"]}]}"#,
+    ))
+    .await;
+    // The javascript: link is refused outright.
+    assert!(text(&el, ".tripmap--error").contains(r#"sources[0].url: "javascript:alert(3)" is not an http or https link"#));
+
+    let el = mounted(Some(
+        r#"{"title":"<img src=x onerror=alert(1)>","traveller":{"name":"<b>X</b>"},
+            "sources":[{"id":"s","name":"<script>alert(2)</script>"}],
+            "stops":[{"id":"a","name":"<i>A</i>","lat":0,"lon":0,"date":"2024-05-01","sources":["s"]}]}"#,
+    ))
+    .await;
+    assert_eq!(text(&el, ".tripmap__title"), "<img src=x onerror=alert(1)>");
+    click(&find(&el, r#"[data-stop="a"]"#).unwrap());
+    tick().await;
+    assert!(text(&el, "[data-card]").contains("<script>alert(2)</script>"));
+    assert_eq!(count(&el, "img, b, i, .tripmap script"), 0, "no element was created from story text");
+}
