@@ -7,6 +7,9 @@
 
 use geo::{Coord, Densify, Distance, Geodesic, Line, Point};
 
+/// Mean radius of the Earth (IUGG), km: the sphere the projection is drawn on.
+pub const EARTH_RADIUS_KM: f64 = 6371.0088;
+
 /// Longest gap between two route points, in metres.
 pub const MAX_SEGMENT_M: f64 = 25_000.0;
 /// Fewest segments per route, so that even short legs bend smoothly when zoomed.

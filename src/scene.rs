@@ -15,8 +15,8 @@ use geo::{coord, Coord, Line, Rect};
 pub const STOP_FONT_PX: f64 = 14.0;
 /// Distance label size, px.
 pub const LEG_FONT_PX: f64 = 12.0;
-/// Marker radius, px; the focusable hit area round it is larger (see the view's CSS).
-pub const MARKER_R: f64 = 7.0;
+/// Marker radius, px: room for the stop's number inside. The hit area round it is 44 px across.
+pub const MARKER_R: f64 = 10.0;
 /// Route points this close (px) to a stop count as the route's end: labels must not cover them.
 const ROUTE_END_PX: f64 = 36.0;
 
@@ -35,6 +35,17 @@ pub struct Scene {
     pub coastlines: String,
     pub legs: Vec<LegShape>,
     pub stops: Vec<StopShape>,
+    pub scale_bar: ScaleBar,
+}
+
+/// A scale bar in the bottom-left corner, true at the projection's centre (an equal-area
+/// azimuthal projection has no distortion there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleBar {
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub label: String,
 }
 
 /// A country's filled shape.
@@ -150,7 +161,8 @@ impl Scene {
         let sphere = sphere_outline(&projection, clip_box);
 
         let legs_px: Vec<Vec<Coord>> = routes.iter().map(|(_, r)| project_pieces(&projection, &r.points).concat()).collect();
-        let (stop_labels, leg_labels) = place_labels(story, &stops, &legs_px, &routes, view);
+        let scale_bar = scale_bar(&projection, height);
+        let (stop_labels, leg_labels) = place_labels(story, &stops, &legs_px, &routes, view, &scale_bar);
 
         let legs = routes
             .iter()
@@ -180,7 +192,7 @@ impl Scene {
             .map(|(index, ((p, label), country))| StopShape { index, x: p.x, y: p.y, label, country })
             .collect();
 
-        Scene { width, height, sphere, graticule, countries, borders, coastlines, legs, stops }
+        Scene { width, height, sphere, graticule, countries, borders, coastlines, legs, stops, scale_bar }
     }
 }
 
@@ -221,7 +233,7 @@ fn fit(story: &Story, routes: &[((usize, usize), Route)], width: f64, height: f6
     let pad_y = (height * 0.08).clamp(28.0, 64.0);
     let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - pad_x, y: height - pad_y });
     // A single stop (or stops at one place) shows about 1,500 km across.
-    let max_scale = width / (1500.0 / 6371.0);
+    let max_scale = width / (1500.0 / crate::geodesy::EARTH_RADIUS_KM);
     fit_extent(AzimuthalEqualArea::centered(center), &fit_points(story, routes), extent, max_scale)
 }
 
@@ -276,6 +288,16 @@ fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect) -> String {
     d
 }
 
+/// The largest round distance (1, 2 or 5 × a power of ten, in km) that is at most 120 px long
+/// at the projection's centre.
+fn scale_bar(p: &AzimuthalEqualArea, height: f64) -> ScaleBar {
+    let px_per_km = p.scale() / crate::geodesy::EARTH_RADIUS_KM;
+    let max_km = 120.0 / px_per_km;
+    let magnitude = 10f64.powf(max_km.log10().floor());
+    let km = [5.0, 2.0, 1.0].iter().map(|m| m * magnitude).find(|&k| k <= max_km).unwrap_or(magnitude);
+    ScaleBar { x: 12.0, y: height - 14.0, width: km * px_per_km, label: format_km(km.round() as u64) }
+}
+
 /// Places stop names first (they matter most), then leg distances at each route's middle.
 fn place_labels(
     story: &Story,
@@ -283,8 +305,12 @@ fn place_labels(
     legs_px: &[Vec<Coord>],
     routes: &[((usize, usize), Route)],
     view: Rect,
+    bar: &ScaleBar,
 ) -> (Vec<Label>, Vec<Label>) {
     let mut obstacles = Obstacles { hard: stops.iter().map(|&s| labels::square(s, MARKER_R + 2.0)).collect(), soft: vec![] };
+    // The scale bar and its label (above it) are kept clear.
+    let bar_w = bar.width.max(labels::text_width(&bar.label, LEG_FONT_PX));
+    obstacles.hard.push(Rect::new(coord! { x: bar.x - 4.0, y: bar.y - LEG_FONT_PX - 8.0 }, coord! { x: bar.x + bar_w + 4.0, y: bar.y + 6.0 }));
     for px in legs_px {
         for &pt in px {
             let near_end = stops.iter().any(|s| (pt - *s).x.hypot((pt - *s).y) < ROUTE_END_PX);
@@ -393,6 +419,17 @@ mod tests {
                 }
                 assert!(a.min().x >= 0.0 && a.max().x <= width && a.min().y >= 0.0 && a.max().y <= scene.height);
             }
+        }
+    }
+
+    #[test]
+    fn the_scale_bar_is_a_round_distance_true_at_the_centre() {
+        let (_, scene) = default_scene(800.0);
+        let b = &scene.scale_bar;
+        assert!(["500 km", "1,000 km", "2,000 km"].contains(&b.label.as_str()), "{}", b.label);
+        assert!(b.width > 40.0 && b.width <= 120.0, "{}", b.width);
+        for s in &scene.stops {
+            assert!(!overlaps(s.label.bbox, Rect::new(coord! { x: b.x, y: b.y - 20.0 }, coord! { x: b.x + b.width, y: b.y + 4.0 })));
         }
     }
 

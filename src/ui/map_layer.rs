@@ -15,6 +15,7 @@ pub fn MapLayer() -> impl IntoView {
             <BaseLayer />
             <RouteLayer />
             <StopMarkers />
+            <ScaleBar />
         </svg>
     }
 }
@@ -102,5 +103,30 @@ fn StopMarkers() -> impl IntoView {
             }
         })
         .collect_view();
-    view! { <g class="tripmap__stops-layer">{markers}</g> }
+    // Numbers sit in their own layer, outside the buttons, so that each button's visible text
+    // is exactly its accessible name (the stop's name); clicks pass through them.
+    let numbers = ctx
+        .scene
+        .stops
+        .iter()
+        .map(|s| view! { <text class="tripmap__marker-num" x=num(s.x) y=num(s.y + 4.0) text-anchor="middle">{s.index + 1}</text> })
+        .collect_view();
+    view! {
+        <g class="tripmap__stops-layer">{markers}</g>
+        <g class="tripmap__numbers" aria-hidden="true">{numbers}</g>
+    }
+}
+
+/// A scale bar, true at the map's centre.
+#[component]
+fn ScaleBar() -> impl IntoView {
+    let s = use_map().scene;
+    let b = &s.scale_bar;
+    let d = format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width));
+    view! {
+        <g class="tripmap__scale" aria-hidden="true">
+            <path class="tripmap__scale-bar" d=d />
+            <text class="tripmap__scale-label" x=num(b.x) y=num(b.y - 8.0)>{b.label.clone()}</text>
+        </g>
+    }
 }

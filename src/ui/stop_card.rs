@@ -88,7 +88,7 @@ fn figures(story: &Story, stop: &Stop) -> Option<impl IntoView> {
             .figures
             .iter()
             .map(|f| {
-                let src = f.source.as_deref().and_then(|id| story.source(id)).map(|s| s.name.clone());
+                let src = source_name(story, f.source.as_deref());
                 view! {
                     <div class="tripmap__figure" title=src>
                         <dt>{f.value.clone()}</dt>
@@ -106,7 +106,7 @@ fn figures(story: &Story, stop: &Stop) -> Option<impl IntoView> {
 
 fn quote(story: &Story, stop: &Stop) -> Option<impl IntoView> {
     stop.quote.as_ref().map(|q| {
-        let src = q.source.as_deref().and_then(|id| story.source(id)).map(|s| s.name.clone());
+        let src = source_name(story, q.source.as_deref());
         view! {
             <figure class="tripmap__quote">
                 <blockquote>
@@ -134,4 +134,9 @@ fn sources(story: &Story, stop: &Stop) -> Option<impl IntoView> {
             <ul class="tripmap__sources">{items}</ul>
         }
     })
+}
+
+/// The display name of an optional source id.
+fn source_name(story: &Story, id: Option<&str>) -> Option<String> {
+    id.and_then(|id| story.source(id)).map(|s| s.name.clone())
 }
