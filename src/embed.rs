@@ -1,6 +1,7 @@
 //! The page side: finds every `[data-tripmap]` element, reads the story JSON inside it (or uses
 //! the default story), and mounts a map, or an error panel, into it. Exported to JS as
-//! `mountAll`, which the loader (www/tripmap.js) calls once the module is ready.
+//! `mountAll`, which the loader (www/tripmap.js) calls once the module is ready. Also the few
+//! page services the components need: deep links in the URL, focus, reduced motion.
 
 use crate::story::Story;
 use crate::ui::{ErrorPanel, TripMap};
@@ -24,7 +25,8 @@ pub fn mount_all() -> u32 {
     for i in 0..list.length() {
         if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
             if !el.has_attribute(MOUNTED) {
-                mount_element(el);
+                let param = link_param(&el, i);
+                mount_element_with_link(el, Some(param));
                 mounted += 1;
             }
         }
@@ -32,8 +34,23 @@ pub fn mount_all() -> u32 {
     mounted
 }
 
-/// Reads the story embedded in `el` and mounts the map (or the error panel) into it.
+/// The URL parameter that holds a map's open stop: `tripmap` for the page's first map,
+/// `tripmap-<id>` for a host element with an `id`, else `tripmap-<n>` by document order.
+fn link_param(el: &HtmlElement, index: u32) -> String {
+    match el.id() {
+        id if !id.is_empty() => format!("tripmap-{id}"),
+        _ if index == 0 => "tripmap".to_string(),
+        _ => format!("tripmap-{}", index + 1),
+    }
+}
+
+/// Reads the story embedded in `el` and mounts the map (or the error panel) into it, without
+/// deep links (for tests and for pages that mount maps themselves).
 pub fn mount_element(el: HtmlElement) {
+    mount_element_with_link(el, None);
+}
+
+fn mount_element_with_link(el: HtmlElement, link_param: Option<String>) {
     let _ = el.set_attribute(MOUNTED, "");
     let json = el
         .query_selector(r#"script[type="application/json"]"#)
@@ -50,11 +67,76 @@ pub fn mount_element(el: HtmlElement) {
         _ => FALLBACK_WIDTH_PX,
     };
     match story {
-        Ok(story) => leptos::mount::mount_to(el, move || view! { <TripMap story container_px=width /> }).forget(),
+        Ok(story) => leptos::mount::mount_to(el, move || view! { <TripMap story container_px=width link_param /> }).forget(),
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
             leptos::mount::mount_to(el, move || view! { <ErrorPanel problems=lines /> }).forget();
         }
     }
+}
+
+/// The stop id in the page's URL for this map's parameter.
+pub fn read_link(param: Option<&str>) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()?.search_params().get(param?)
+}
+
+/// Puts the open stop into the page's URL (or takes it out) with `history.replaceState`:
+/// no new history entry, the page's own hash, state and other parameters untouched.
+pub fn write_link(param: Option<&str>, stop: Option<&str>) {
+    let Some(param) = param else { return };
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    match stop {
+        Some(id) => url.search_params().set(param, id),
+        None => url.search_params().delete(param),
+    }
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+    }
+}
+
+/// Focuses the first element matching `selector`, HTML or SVG.
+pub fn focus(selector: &str) {
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) else {
+        return;
+    };
+    if let Some(html) = el.dyn_ref::<HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+}
+
+/// Share of the screen's height the bottom sheet may cover (its CSS max-height is 50vh).
+const SHEET_SHARE: f64 = 0.5;
+
+/// Phones: the card is a bottom sheet over the lower half of the screen. Scrolls the page so
+/// that the map's top is near the screen's top, and returns how much of the map's height (in
+/// scene pixels) the sheet will then cover, so that the fly-to frames the stop above it.
+pub fn make_room_for_sheet(svg_selector: &str, scene_width: f64) -> f64 {
+    let Some(window) = web_sys::window() else { return 0.0 };
+    let Some(svg) = window.document().and_then(|d| d.query_selector(svg_selector).ok().flatten()) else { return 0.0 };
+    let viewport_h = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let r = svg.get_bounding_client_rect();
+    if r.width() <= 0.0 || viewport_h <= 0.0 {
+        return 0.0;
+    }
+    const TOP_MARGIN: f64 = 8.0;
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(r.top() - TOP_MARGIN);
+    opts.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    window.scroll_by_with_scroll_to_options(&opts);
+    let visible = viewport_h * (1.0 - SHEET_SHARE) - TOP_MARGIN;
+    (r.height() - visible).max(0.0) * scene_width / r.width()
+}
+
+/// True when the reader has asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches())
 }

@@ -13,6 +13,7 @@ pub mod path;
 pub mod projection;
 pub mod scene;
 pub mod story;
+pub mod zoom;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

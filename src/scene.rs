@@ -5,10 +5,11 @@
 use crate::basemap::Basemap;
 use crate::clip::{ClipLine, ClipRing};
 use crate::geodesy::{GeodesicRoute, Route};
-use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles, Placement};
+use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles};
 use crate::path::{push_line, push_ring};
 use crate::projection::{fit_extent, spherical_centroid, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
 use crate::story::Story;
+use crate::zoom::View;
 use geo::{coord, Coord, Line, Rect};
 
 /// Stop label size, px.
@@ -35,6 +36,19 @@ pub struct Scene {
     pub coastlines: String,
     pub legs: Vec<LegShape>,
     pub stops: Vec<StopShape>,
+    /// Screen pixels per kilometre at the projection's centre, at the overview.
+    pub px_per_km: f64,
+    /// Labels and scale bar for the overview; [`Scene::labels_at`] gives them for any view.
+    pub labels: SceneLabels,
+}
+
+/// Labels and scale bar laid out for one view, in screen pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SceneLabels {
+    /// One per stop, in stop order.
+    pub stops: Vec<Label>,
+    /// One per leg, in leg order.
+    pub legs: Vec<Label>,
     pub scale_bar: ScaleBar,
 }
 
@@ -69,16 +83,17 @@ pub struct LegShape {
     pub key: String,
     pub d: String,
     pub distance_km: u64,
-    pub label: Label,
+    /// The route in scene pixels, for zooming to it and keeping labels off it.
+    pub points: Vec<Coord>,
 }
 
 /// A stop's marker and label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopShape {
     pub index: usize,
+    pub name: String,
     pub x: f64,
     pub y: f64,
-    pub label: Label,
     /// ISO code of the country the stop lies in, if any.
     pub country: Option<String>,
 }
@@ -92,6 +107,9 @@ pub struct Label {
     /// SVG `text-anchor`: `start`, `middle` or `end`.
     pub anchor: &'static str,
     pub bbox: Rect,
+    /// False when the label's point is out of view or it has no free spot: rather hidden than
+    /// overlapping.
+    pub visible: bool,
 }
 
 impl Scene {
@@ -160,39 +178,68 @@ impl Scene {
         let graticule = lines(&graticule_lines());
         let sphere = sphere_outline(&projection, clip_box);
 
-        let legs_px: Vec<Vec<Coord>> = routes.iter().map(|(_, r)| project_pieces(&projection, &r.points).concat()).collect();
-        let scale_bar = scale_bar(&projection, height);
-        let (stop_labels, leg_labels) = place_labels(story, &stops, &legs_px, &routes, view, &scale_bar);
-
         let legs = routes
             .iter()
-            .zip(&legs_px)
-            .zip(leg_labels)
-            .map(|((&((from, to), ref route), px), label)| {
+            .map(|&((from, to), ref route)| {
+                let points = project_pieces(&projection, &route.points).concat();
                 let mut d = String::new();
-                for piece in px.clip_line(clip_box) {
+                for piece in points.clip_line(clip_box) {
                     push_line(&mut d, &piece);
                 }
-                LegShape {
-                    from,
-                    to,
-                    key: format!("{}-{}", story.stops[from].id, story.stops[to].id),
-                    d,
-                    distance_km: route.distance_km(),
-                    label,
-                }
+                let key = format!("{}-{}", story.stops[from].id, story.stops[to].id);
+                LegShape { from, to, key, d, distance_km: route.distance_km(), points }
             })
             .collect();
-
         let stops = stops
             .iter()
-            .zip(stop_labels)
             .zip(visited)
             .enumerate()
-            .map(|(index, ((p, label), country))| StopShape { index, x: p.x, y: p.y, label, country })
+            .map(|(index, (p, country))| StopShape { index, name: story.stops[index].name.clone(), x: p.x, y: p.y, country })
             .collect();
 
-        Scene { width, height, sphere, graticule, countries, borders, coastlines, legs, stops, scale_bar }
+        let px_per_km = projection.scale() / crate::geodesy::EARTH_RADIUS_KM;
+        let mut scene = Scene {
+            width,
+            height,
+            sphere,
+            graticule,
+            countries,
+            borders,
+            coastlines,
+            legs,
+            stops,
+            px_per_km,
+            labels: SceneLabels { stops: vec![], legs: vec![], scale_bar: scale_bar(px_per_km, height) },
+        };
+        scene.labels = scene.labels_at(View::OVERVIEW);
+        scene
+    }
+
+    /// Where "fly to stop `i`" ends: the stop and the leg that brought the traveller there (or,
+    /// for the first stop, the leg leaving it), centred above `occluded_bottom` screen pixels.
+    pub fn focus_view(&self, i: usize, occluded_bottom: f64) -> View {
+        let stop = &self.stops[i];
+        let mut points = vec![coord! { x: stop.x, y: stop.y }];
+        let leg = self.legs.iter().find(|l| l.to == i).or_else(|| self.legs.iter().find(|l| l.from == i));
+        if let Some(leg) = leg {
+            points.extend_from_slice(&leg.points);
+        }
+        let bounds = crate::projection::bounds(&points).expect("at least the stop");
+        View::fit(bounds, self.width, self.height, 48.0, occluded_bottom)
+    }
+
+    /// Labels and scale bar for a zoomed view: placed afresh in screen pixels, so that at any
+    /// zoom they keep their size and never overlap each other, markers or route ends.
+    pub fn labels_at(&self, view: View) -> SceneLabels {
+        let bar = scale_bar(self.px_per_km * view.k, self.height);
+        let stops: Vec<Coord> = self.stops.iter().map(|s| view.apply(coord! { x: s.x, y: s.y })).collect();
+        let legs: Vec<Vec<Coord>> = self.legs.iter().map(|l| l.points.iter().map(|&p| view.apply(p)).collect()).collect();
+        let view_box = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: self.width, y: self.height });
+        let names: Vec<&str> = self.stops.iter().map(|s| s.name.as_str()).collect();
+        let km: Vec<String> = self.legs.iter().map(|l| format_km(l.distance_km)).collect();
+        let (stops, legs) = place_labels(&names, &stops, &legs, &km, view_box, &bar);
+        SceneLabels { stops, legs, scale_bar: bar }
+
     }
 }
 
@@ -290,8 +337,7 @@ fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect) -> String {
 
 /// The largest round distance (1, 2 or 5 × a power of ten, in km) that is at most 120 px long
 /// at the projection's centre.
-fn scale_bar(p: &AzimuthalEqualArea, height: f64) -> ScaleBar {
-    let px_per_km = p.scale() / crate::geodesy::EARTH_RADIUS_KM;
+fn scale_bar(px_per_km: f64, height: f64) -> ScaleBar {
     let max_km = 120.0 / px_per_km;
     let magnitude = 10f64.powf(max_km.log10().floor());
     let km = [5.0, 2.0, 1.0].iter().map(|m| m * magnitude).find(|&k| k <= max_km).unwrap_or(magnitude);
@@ -300,10 +346,10 @@ fn scale_bar(p: &AzimuthalEqualArea, height: f64) -> ScaleBar {
 
 /// Places stop names first (they matter most), then leg distances at each route's middle.
 fn place_labels(
-    story: &Story,
+    names: &[&str],
     stops: &[Coord],
     legs_px: &[Vec<Coord>],
-    routes: &[((usize, usize), Route)],
+    leg_texts: &[String],
     view: Rect,
     bar: &ScaleBar,
 ) -> (Vec<Label>, Vec<Label>) {
@@ -323,23 +369,36 @@ fn place_labels(
         }
     }
     let stop_h = STOP_FONT_PX * 1.3;
-    let mut requests: Vec<LabelRequest> = story
-        .stops
+    let mut requests: Vec<LabelRequest> = names
         .iter()
         .zip(stops)
-        .map(|(s, &anchor)| LabelRequest { anchor, gap: MARKER_R + 5.0, width: labels::text_width(&s.name, STOP_FONT_PX), height: stop_h })
+        .map(|(name, &anchor)| LabelRequest { anchor, gap: MARKER_R + 5.0, width: labels::text_width(name, STOP_FONT_PX), height: stop_h })
         .collect();
-    let leg_texts: Vec<String> = routes.iter().map(|(_, r)| format_km(r.distance_km())).collect();
-    for (px, text) in legs_px.iter().zip(&leg_texts) {
+    for (px, text) in legs_px.iter().zip(leg_texts) {
         let anchor = midpoint(px).unwrap_or(view.center());
         requests.push(LabelRequest { anchor, gap: 6.0, width: labels::text_width(text, LEG_FONT_PX), height: LEG_FONT_PX * 1.3 });
     }
-    let placed = Greedy.place(&requests, &obstacles, inset(view, 4.0));
-    let label = |text: String, p: &Placement| Label { text, x: p.text_x, y: p.text_y, anchor: p.text_anchor, bbox: p.bbox };
-    let n = story.stops.len();
-    let stop_labels = story.stops.iter().zip(&placed[..n]).map(|(s, p)| label(s.name.clone(), p)).collect();
-    let leg_labels = leg_texts.into_iter().zip(&placed[n..]).map(|(t, p)| label(t, p)).collect();
-    (stop_labels, leg_labels)
+    // Only labels whose point is in view take part; the others are hidden.
+    let bounds = inset(view, 4.0);
+    let in_view: Vec<usize> = (0..requests.len()).filter(|&i| contains(bounds, requests[i].anchor)).collect();
+    let chosen: Vec<LabelRequest> = in_view.iter().map(|&i| requests[i]).collect();
+    let placed = Greedy.place(&chosen, &obstacles, bounds);
+    let texts: Vec<String> = names.iter().map(|n| n.to_string()).chain(leg_texts.iter().cloned()).collect();
+    let mut out: Vec<Label> = requests
+        .iter()
+        .zip(texts)
+        .map(|(r, text)| Label { text, x: r.anchor.x, y: r.anchor.y, anchor: "middle", bbox: Rect::new(r.anchor, r.anchor), visible: false })
+        .collect();
+    for (&i, p) in in_view.iter().zip(&placed) {
+        let l = &mut out[i];
+        (l.x, l.y, l.anchor, l.bbox, l.visible) = (p.text_x, p.text_y, p.text_anchor, p.bbox, p.cost < labels::HARD);
+    }
+    let legs = out.split_off(names.len());
+    (out, legs)
+}
+
+fn contains(r: Rect, p: Coord) -> bool {
+    p.x >= r.min().x && p.x <= r.max().x && p.y >= r.min().y && p.y <= r.max().y
 }
 
 /// The point halfway along a polyline.
@@ -380,7 +439,7 @@ mod tests {
         let legs: Vec<(&str, u64)> = scene.legs.iter().map(|l| (l.key.as_str(), l.distance_km)).collect();
         // GeographicLib (Karney) on WGS84: 3,797.8 km, 4,238.7 km, 2,457.5 km.
         assert_eq!(legs, [("washington-bogota", 3798), ("bogota-santiago", 4239), ("santiago-lima", 2457)]);
-        assert_eq!(scene.legs[1].label.text, "4,239 km");
+        assert_eq!(scene.labels.legs[1].text, "4,239 km");
     }
 
     #[test]
@@ -401,8 +460,9 @@ mod tests {
     fn labels_do_not_overlap_each_other_markers_or_route_ends() {
         for width in [320.0, 375.0, 640.0, 800.0, 1280.0] {
             let (_, scene) = default_scene(width);
-            let mut boxes: Vec<Rect> = scene.stops.iter().map(|s| s.label.bbox).collect();
-            boxes.extend(scene.legs.iter().map(|l| l.label.bbox));
+            assert!(scene.labels.stops.iter().chain(&scene.labels.legs).all(|l| l.visible), "{width}: every label shown at the overview");
+            let mut boxes: Vec<Rect> = scene.labels.stops.iter().map(|l| l.bbox).collect();
+            boxes.extend(scene.labels.legs.iter().map(|l| l.bbox));
             for (i, a) in boxes.iter().enumerate() {
                 for b in &boxes[i + 1..] {
                     assert!(!overlaps(*a, *b), "{width}: labels {a:?} and {b:?} overlap");
@@ -423,13 +483,51 @@ mod tests {
     }
 
     #[test]
+    fn labels_stay_apart_at_every_fly_to_view_and_when_zoomed_deep() {
+        for width in [375.0, 800.0] {
+            let (story, scene) = default_scene(width);
+            let mut views: Vec<View> = (0..story.stops.len()).map(|i| scene.focus_view(i, 0.0)).collect();
+            views.push(View::OVERVIEW.zoom_about(coord! { x: width / 2.0, y: scene.height / 2.0 }, 8.0, width, scene.height));
+            for view in views {
+                let l = scene.labels_at(view);
+                let boxes: Vec<Rect> = l.stops.iter().chain(&l.legs).filter(|l| l.visible).map(|l| l.bbox).collect();
+                for (i, a) in boxes.iter().enumerate() {
+                    for b in &boxes[i + 1..] {
+                        assert!(!overlaps(*a, *b), "{width} {view:?}: {a:?} / {b:?}");
+                    }
+                    for s in &scene.stops {
+                        let m = view.apply(coord! { x: s.x, y: s.y });
+                        assert!(!overlaps(*a, labels::square(m, MARKER_R)), "{width} {view:?}: label on a marker");
+                    }
+                }
+            }
+            // Zoomed in, the scale bar stands for fewer kilometres.
+            let deep = scene.labels_at(View { k: 4.0, x: 0.0, y: 0.0 });
+            assert!(deep.scale_bar.label != scene.labels.scale_bar.label);
+        }
+    }
+
+    #[test]
+    fn fly_to_frames_the_stop_and_its_arrival_leg() {
+        let (_, scene) = default_scene(800.0);
+        let lima = scene.stops.iter().position(|s| s.name == "Lima").unwrap();
+        let v = scene.focus_view(lima, 0.0);
+        assert!(v.k > 1.2, "zooms in: {v:?}");
+        let leg = scene.legs.iter().find(|l| l.to == lima).unwrap();
+        for p in &leg.points {
+            let q = v.apply(*p);
+            assert!(q.x >= 0.0 && q.x <= scene.width && q.y >= 0.0 && q.y <= scene.height, "{q:?}");
+        }
+    }
+
+    #[test]
     fn the_scale_bar_is_a_round_distance_true_at_the_centre() {
         let (_, scene) = default_scene(800.0);
-        let b = &scene.scale_bar;
+        let b = &scene.labels.scale_bar;
         assert!(["500 km", "1,000 km", "2,000 km"].contains(&b.label.as_str()), "{}", b.label);
         assert!(b.width > 40.0 && b.width <= 120.0, "{}", b.width);
-        for s in &scene.stops {
-            assert!(!overlaps(s.label.bbox, Rect::new(coord! { x: b.x, y: b.y - 20.0 }, coord! { x: b.x + b.width, y: b.y + 4.0 })));
+        for l in &scene.labels.stops {
+            assert!(!overlaps(l.bbox, Rect::new(coord! { x: b.x, y: b.y - 20.0 }, coord! { x: b.x + b.width, y: b.y + 4.0 })));
         }
     }
 

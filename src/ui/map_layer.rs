@@ -1,22 +1,51 @@
+use super::gestures::Gestures;
 use super::{use_map, MapContext};
 use crate::path::num;
 use crate::scene::MARKER_R;
+use geo::coord;
 use leptos::prelude::*;
 
-/// The SVG map: sea, countries, borders, routes and stop markers.
+/// The SVG map. Sea, countries, borders and routes are drawn in scene pixels under the view's
+/// transform (strokes do not scale); markers, labels and the scale bar are drawn at their
+/// transformed positions, so they keep their size at any zoom.
 #[component]
 pub fn MapLayer() -> impl IntoView {
     let ctx = use_map();
     let (w, h) = (ctx.scene.width, ctx.scene.height);
     let names: Vec<&str> = ctx.story.stops.iter().map(|s| s.name.as_str()).collect();
     let label = format!("Map of the trip: {}", names.join(" → "));
+    let view = ctx.view;
+    let g = Gestures::new();
+    let (c1, c2, c3, c4, c5, c6) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
+    let hint = g.hint;
     view! {
-        <svg class="tripmap__svg" viewBox=format!("0 0 {w} {h}") width=w height=h role="group" aria-label=label>
-            <BaseLayer />
-            <RouteLayer />
+        <svg
+            class=move || { if view.get().k > 1.0 { "tripmap__svg is-zoomed" } else { "tripmap__svg" } }
+            viewBox=format!("0 0 {w} {h}")
+            width=w
+            height=h
+            role="group"
+            aria-label=label
+            aria-describedby=ctx.id("desc")
+            style:--tripmap-k=move || format!("{:.4}", view.get().k)
+            on:pointerdown=move |ev| g.pointer_down(&c1, ev)
+            on:pointermove=move |ev| g.pointer_move(&c2, ev)
+            on:pointerup=move |ev| g.pointer_up(&c3, ev)
+            on:pointercancel=move |ev| g.pointer_up(&c4, ev)
+            on:dblclick=move |ev| g.double_click(&c5, ev)
+            on:wheel=move |ev| g.wheel(&c6, ev)
+        >
+            <g class="tripmap__zoom" transform=move || view.get().to_svg()>
+                <BaseLayer />
+                <RouteLayer />
+            </g>
+            <LegLabels />
             <StopMarkers />
             <ScaleBar />
         </svg>
+        <p class=move || { if hint.get() { "tripmap__hint is-shown" } else { "tripmap__hint" } } aria-hidden="true">
+            "Hold Ctrl and scroll to zoom the map"
+        </p>
     }
 }
 
@@ -43,7 +72,7 @@ fn BaseLayer() -> impl IntoView {
     }
 }
 
-/// Legs as geodesic curves with their distances; the leg into the selected stop stands out.
+/// Legs as geodesic curves; the leg into the selected stop stands out and draws itself.
 #[component]
 fn RouteLayer() -> impl IntoView {
     let MapContext { scene, selected, .. } = use_map();
@@ -53,11 +82,9 @@ fn RouteLayer() -> impl IntoView {
         .map(|leg| {
             let to = leg.to;
             let class = move || if selected.get() == Some(to) { "tripmap__leg is-selected" } else { "tripmap__leg" };
-            let l = &leg.label;
             view! {
                 <g class=class>
-                    <path class="tripmap__leg-line" data-leg=leg.key.clone() data-distance-km=leg.distance_km.to_string() d=leg.d.clone() />
-                    <text class="tripmap__leg-label" x=num(l.x) y=num(l.y) text-anchor=l.anchor aria-hidden="true">{l.text.clone()}</text>
+                    <path class="tripmap__leg-line" data-leg=leg.key.clone() data-distance-km=leg.distance_km.to_string() d=leg.d.clone() pathLength="1" />
                 </g>
             }
         })
@@ -65,10 +92,29 @@ fn RouteLayer() -> impl IntoView {
     view! { <g class="tripmap__routes">{legs}</g> }
 }
 
+/// Distances beside the legs, placed for the current view.
+#[component]
+fn LegLabels() -> impl IntoView {
+    let labels = use_map().labels;
+    let n = use_map().scene.legs.len();
+    let items = (0..n)
+        .map(|i| {
+            let l = move || labels.with(|l| l.legs[i].clone());
+            view! {
+                <text class="tripmap__leg-label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>
+                    {move || l().text}
+                </text>
+            }
+        })
+        .collect_view();
+    view! { <g class="tripmap__leg-labels" aria-hidden="true">{items}</g> }
+}
+
 /// One focusable marker per stop, in trip order, with its name label.
 #[component]
 fn StopMarkers() -> impl IntoView {
     let ctx = use_map();
+    let (view, labels) = (ctx.view, ctx.labels);
     let markers = ctx
         .scene
         .stops
@@ -79,10 +125,12 @@ fn StopMarkers() -> impl IntoView {
             let selected = ctx.selected;
             let is_selected = move || selected.get() == Some(i);
             let (on_click, on_key) = (ctx.clone(), ctx.clone());
-            let (x, y, l) = (num(s.x), num(s.y), &s.label);
+            let at = coord! { x: s.x, y: s.y };
+            let pos = Memo::new(move |_| view.get().apply(at));
+            let l = move || labels.with(|l| l.stops[i].clone());
             view! {
                 <g
-                    class=move || if is_selected() { "tripmap__stop is-selected" } else { "tripmap__stop" }
+                    class=move || { if is_selected() { "tripmap__stop is-selected" } else { "tripmap__stop" } }
                     data-stop=stop.id.clone()
                     role="button"
                     tabindex="0"
@@ -92,13 +140,14 @@ fn StopMarkers() -> impl IntoView {
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
                         if ev.key() == "Enter" || ev.key() == " " {
                             ev.prevent_default();
+                            ev.stop_propagation();
                             on_key.toggle(i);
                         }
                     }
                 >
-                    <circle class="tripmap__hit" cx=x.clone() cy=y.clone() r="22" />
-                    <circle class="tripmap__marker" cx=x cy=y r=num(MARKER_R) />
-                    <text class="tripmap__label" x=num(l.x) y=num(l.y) text-anchor=l.anchor>{l.text.clone()}</text>
+                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r="22" />
+                    <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
+                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{l().text}</text>
                 </g>
             }
         })
@@ -109,7 +158,11 @@ fn StopMarkers() -> impl IntoView {
         .scene
         .stops
         .iter()
-        .map(|s| view! { <text class="tripmap__marker-num" x=num(s.x) y=num(s.y + 4.0) text-anchor="middle">{s.index + 1}</text> })
+        .map(|s| {
+            let at = coord! { x: s.x, y: s.y };
+            let p = move || view.get().apply(at);
+            view! { <text class="tripmap__marker-num" x=move || num(p().x) y=move || num(p().y + 4.0) text-anchor="middle">{s.index + 1}</text> }
+        })
         .collect_view();
     view! {
         <g class="tripmap__stops-layer">{markers}</g>
@@ -117,16 +170,28 @@ fn StopMarkers() -> impl IntoView {
     }
 }
 
-/// A scale bar, true at the map's centre.
+/// A scale bar, true at the map's centre, for the current zoom.
 #[component]
 fn ScaleBar() -> impl IntoView {
-    let s = use_map().scene;
-    let b = &s.scale_bar;
-    let d = format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width));
+    let labels = use_map().labels;
+    let bar = move || labels.with(|l| l.scale_bar.clone());
+    let d = move || {
+        let b = bar();
+        format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width))
+    };
     view! {
         <g class="tripmap__scale" aria-hidden="true">
             <path class="tripmap__scale-bar" d=d />
-            <text class="tripmap__scale-label" x=num(b.x) y=num(b.y - 8.0)>{b.label.clone()}</text>
+            <text class="tripmap__scale-label" x=move || num(bar().x) y=move || num(bar().y - 8.0)>{move || bar().label}</text>
         </g>
+    }
+}
+
+/// SVG `visibility` for a label that may have no room.
+fn shown(visible: bool) -> &'static str {
+    if visible {
+        "visible"
+    } else {
+        "hidden"
     }
 }

@@ -1,7 +1,10 @@
 //! Leptos components: thin, named for what the reader sees. All geometry comes ready-made from
-//! [`crate::scene::Scene`]; components only wire it to the DOM and to the selection signal.
+//! [`crate::scene::Scene`] and [`crate::zoom`]; components wire it to the DOM and to the map's
+//! state in [`MapContext`]: the selected stop and the view (zoom and pan).
 
+mod controls;
 mod error_panel;
+mod gestures;
 mod map_layer;
 mod stop_card;
 mod stop_list;
@@ -10,16 +13,20 @@ mod trip_map;
 pub use error_panel::ErrorPanel;
 pub use trip_map::TripMap;
 
-use crate::scene::Scene;
+use crate::scene::{Scene, SceneLabels};
 use crate::story::Story;
+use crate::zoom::{ease, SmoothZoom, View};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
 /// Container width (px) from which the card sits beside the map instead of under it.
-/// Must match the `@container` rule in www/tripmap.css.
+/// Must match the `@container` rules in www/tripmap.css.
 pub const WIDE_PX: f64 = 760.0;
 /// Width of the side column in the wide layout, gap included. Matches www/tripmap.css.
 pub const ASIDE_PX: f64 = 344.0;
+/// Below this container width the card is a bottom sheet. Matches www/tripmap.css.
+pub const SHEET_PX: f64 = 600.0;
 
 /// Width of the map drawing inside a container `container_px` wide.
 pub fn map_width(container_px: f64) -> f64 {
@@ -27,19 +34,169 @@ pub fn map_width(container_px: f64) -> f64 {
     w.max(280.0)
 }
 
-/// One map's state, provided as context to its components: the story and its scene (fixed
-/// once mounted) and the selected stop.
+/// A prefix unique on the page, for `id`s that ARIA attributes point at.
+fn unique_prefix() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    format!("tripmap-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// How a selection came about: it decides whether focus moves into the card.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A reader's action: focus moves into the card so that it is announced.
+    Reader,
+    /// Restored from a deep link on load: focus stays where it is.
+    Link,
+}
+
+/// One map's state, provided as context to its components.
 #[derive(Clone)]
 pub struct MapContext {
     pub story: Arc<Story>,
     pub scene: Arc<Scene>,
+    /// The open stop.
     pub selected: RwSignal<Option<usize>>,
+    /// Zoom and pan.
+    pub view: RwSignal<View>,
+    /// Labels and scale bar for the current view.
+    pub labels: Memo<SceneLabels>,
+    /// Prefix for this map's element ids.
+    pub ids: Arc<str>,
+    /// Query parameter holding the open stop in the page's URL, if deep links are on.
+    pub link_param: Option<Arc<str>>,
+    /// Whether the next card to open should take focus.
+    focus_card: RwSignal<bool>,
+    /// Bumped by every new animation; a running one stops when it sees a newer number.
+    flight: RwSignal<u32>,
+    /// The container is narrow: the card is a bottom sheet.
+    pub narrow: bool,
 }
 
 impl MapContext {
-    /// Opens stop `i`'s card, or closes it if it is already open.
+    pub fn new(story: Story, scene: Scene, link_param: Option<String>, container_px: f64) -> Self {
+        let scene = Arc::new(scene);
+        let view = RwSignal::new(View::OVERVIEW);
+        let labels = {
+            let scene = scene.clone();
+            Memo::new(move |_| scene.labels_at(view.get()))
+        };
+        MapContext {
+            story: Arc::new(story),
+            scene,
+            selected: RwSignal::new(None),
+            view,
+            labels,
+            ids: unique_prefix().into(),
+            link_param: link_param.map(Into::into),
+            focus_card: RwSignal::new(false),
+            flight: RwSignal::new(0),
+            narrow: container_px < SHEET_PX,
+        }
+    }
+
+    /// An id for one of this map's elements.
+    pub fn id(&self, part: &str) -> String {
+        format!("{}-{part}", self.ids)
+    }
+
+    /// Opens stop `i`'s card and flies to it.
+    pub fn select(&self, i: usize, origin: Origin) {
+        if i >= self.story.stops.len() {
+            return;
+        }
+        self.focus_card.set(origin == Origin::Reader);
+        self.selected.set(Some(i));
+        // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
+        let occluded = if self.narrow && origin == Origin::Reader {
+            crate::embed::make_room_for_sheet(&format!("#{} .tripmap__svg", self.id("map")), self.scene.width)
+        } else {
+            0.0
+        };
+        self.fly_to(self.scene.focus_view(i, occluded), origin == Origin::Reader);
+        crate::embed::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+    }
+
+    /// Opens stop `i`, or closes it if it is open.
     pub fn toggle(&self, i: usize) {
-        self.selected.update(|s| *s = if *s == Some(i) { None } else { Some(i) });
+        if self.selected.get_untracked() == Some(i) {
+            self.close();
+        } else {
+            self.select(i, Origin::Reader);
+        }
+    }
+
+    /// Closes the card; focus goes back to the stop's marker.
+    pub fn close(&self) {
+        let Some(i) = self.selected.get_untracked() else { return };
+        self.selected.set(None);
+        crate::embed::write_link(self.link_param.as_deref(), None);
+        crate::embed::focus(&format!("#{} [data-stop=\"{}\"]", self.id("map"), self.story.stops[i].id));
+    }
+
+    /// Opens the next (`+1`) or previous (`-1`) stop; from no stop, the first or the last.
+    pub fn step(&self, delta: i32) {
+        let n = self.story.stops.len() as i32;
+        let next = match self.selected.get_untracked() {
+            Some(i) => (i as i32 + delta).clamp(0, n - 1),
+            None if delta > 0 => 0,
+            None => n - 1,
+        };
+        self.select(next as usize, Origin::Reader);
+    }
+
+    /// Whether the card should take focus when it appears (read once).
+    pub fn take_card_focus(&self) -> bool {
+        let f = self.focus_card.get_untracked();
+        self.focus_card.set(false);
+        f
+    }
+
+    /// Back to the whole trip.
+    pub fn overview(&self) {
+        self.fly_to(View::OVERVIEW, true);
+    }
+
+    /// Zooms by `factor` about the map's centre.
+    pub fn zoom_by(&self, factor: f64) {
+        let (w, h) = (self.scene.width, self.scene.height);
+        let target = self.view.get_untracked().zoom_about(geo::coord! { x: w / 2.0, y: h / 2.0 }, factor, w, h);
+        self.fly_to(target, true);
+    }
+
+    /// Sets the view at once, ending any animation (gestures).
+    pub fn set_view(&self, v: View) {
+        self.flight.update(|g| *g += 1);
+        self.view.set(v.clamped(self.scene.width, self.scene.height));
+    }
+
+    /// Moves to `target` smoothly (van Wijk–Nuij), or at once when the reader prefers reduced
+    /// motion or `animate` is false.
+    pub fn fly_to(&self, target: View, animate: bool) {
+        let target = target.clamped(self.scene.width, self.scene.height);
+        if !animate || crate::embed::prefers_reduced_motion() {
+            self.set_view(target);
+            return;
+        }
+        self.flight.update(|g| *g += 1);
+        let generation = self.flight.get_untracked();
+        let flight = self.view.get_untracked().flight_to(target, self.scene.width, self.scene.height);
+        let start = js_sys::Date::now();
+        let (view, current) = (self.view, self.flight);
+        fn frame(view: RwSignal<View>, current: RwSignal<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: f64) {
+            request_animation_frame(move || {
+                if current.get_untracked() != generation {
+                    return;
+                }
+                let t = (js_sys::Date::now() - start) / flight.duration_ms();
+                if t >= 1.0 {
+                    view.set(target);
+                } else {
+                    view.set(flight.at(ease(t)));
+                    frame(view, current, generation, flight, target, start);
+                }
+            });
+        }
+        frame(view, current, generation, flight, target, start);
     }
 }
 

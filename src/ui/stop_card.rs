@@ -21,14 +21,25 @@ fn StopCardBody(index: usize) -> impl IntoView {
         format!("{} from {}", format_km(l.distance_km), story.stops[l.from].name)
     });
     let close = ctx.clone();
+    let card = NodeRef::<leptos::html::Section>::new();
+    let take_focus = ctx.take_card_focus();
+    let narrow = ctx.narrow;
+    card.on_load(move |el| {
+        if take_focus {
+            // Moving focus into the card makes screen readers announce it.
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(narrow);
+            let _ = el.focus_with_options(&opts);
+        }
+    });
     let kicker = if stop.place.is_empty() {
         format!("Stop {} of {n}", index + 1)
     } else {
         format!("Stop {} of {n} · {}", index + 1, stop.place)
     };
     view! {
-        <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.clone()>
-            <button type="button" class="tripmap__close" aria-label="Close" on:click=move |_| close.selected.set(None)>
+        <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.clone() tabindex="-1" node_ref=card>
+            <button type="button" class="tripmap__close" aria-label="Close" on:click=move |_| close.close()>
                 "×"
             </button>
             <p class="tripmap__kicker">{kicker}</p>
@@ -140,3 +151,4 @@ fn sources(story: &Story, stop: &Stop) -> Option<impl IntoView> {
 fn source_name(story: &Story, id: Option<&str>) -> Option<String> {
     id.and_then(|id| story.source(id)).map(|s| s.name.clone())
 }
+

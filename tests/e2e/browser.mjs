@@ -1,16 +1,22 @@
-// Launches Debian's Chromium through playwright-core with the flags this machine needs.
+// Launches Debian's Chromium through playwright-core with the flags this machine needs, and
+// opens pages that record console errors, page errors and every request.
 // Never downloads a browser: if /usr/bin/chromium is missing the tests fail, loudly.
 import { chromium } from 'playwright-core';
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const root = fileURLToPath(new URL('../../', import.meta.url));
+export const artifacts = root + 'tests/e2e/artifacts';
+export const defaultStory = JSON.parse(readFileSync(root + 'data/story.json', 'utf8'));
+const axeSource = readFileSync(root + 'node_modules/axe-core/axe.min.js', 'utf8');
 
+/** A headless Chromium; playwright gives it a fresh, empty profile directory. */
 export async function launch() {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/setup`);
-  const userDataDir = mkdtempSync(join(tmpdir(), 'tripmap-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run scripts/setup --browsers`);
+  if (!existsSync(root + 'dist/tripmap.js')) throw new Error('dist/tripmap.js missing: run `trunk build --release` first');
+  mkdirSync(artifacts, { recursive: true });
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -18,4 +24,73 @@ export async function launch() {
       '--disable-component-update', '--disable-sync',
     ],
   });
+}
+
+/**
+ * Opens `url` in a new context (options: viewport, hasTouch, isMobile, reducedMotion) and waits
+ * for the first map. `problems` collects console errors and warnings, page errors and failed
+ * requests; `requests` every URL asked for.
+ */
+export async function open(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  const requests = [];
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
+  await page.goto(url);
+  await page.waitForSelector('.tripmap [data-stop]', { timeout: 20_000 });
+  return { page, context, problems, requests, close: () => context.close() };
+}
+
+/** axe-core's violations of any impact on the whole page, one line each. */
+export async function axe(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+/** The story a page's first map shows: its embedded JSON, else the default story. */
+export async function storyOf(page) {
+  const json = await page.evaluate(() => document.querySelector('[data-tripmap] script[type="application/json"]')?.textContent);
+  return json ? JSON.parse(json) : defaultStory;
+}
+
+/** The legs of a story: explicit, or consecutive stops. */
+export function legsOf(story) {
+  return story.legs ?? story.stops.slice(1).map((s, i) => ({ from: story.stops[i].id, to: s.id }));
+}
+
+/** The view transform of the first map: { k, x, y }. */
+export async function viewOf(page) {
+  const t = await page.locator('.tripmap__zoom').first().getAttribute('transform');
+  const [x, y, k] = t.match(/-?[\d.]+/g).map(Number);
+  return { k, x, y };
+}
+
+/** Bounding boxes of every visible label on the first map, in page pixels. */
+export async function labelBoxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.tripmap__label, .tripmap__leg-label')].filter((t) => getComputedStyle(t).visibility !== 'hidden').map((t) => {
+      const r = t.getBoundingClientRect();
+      return { text: t.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    }),
+  );
+}
+
+export function overlapping(boxes) {
+  const pairs = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 0.5 && h > 0.5) pairs.push(`${a.text} / ${b.text}`);
+    }
+  }
+  return pairs;
 }
