@@ -263,6 +263,39 @@ for (const p of PAGES) {
   });
 }
 
+test('touch: double-tap zooms in, pinch zooms, one finger pans when zoomed', async () => {
+  const { page, problems, close } = await open(browser, server.url + '/', {
+    viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
+  });
+  await page.evaluate(() => window.scrollBy(0, document.querySelector('.tripmap__svg').getBoundingClientRect().top - 10));
+  const box = await page.locator('.tripmap__svg').boundingBox();
+  // A spot of open sea, away from markers and controls.
+  const at = { x: box.x + 40, y: box.y + box.height * 0.75 };
+  assert.ok(at.y < 667, 'the spot is on screen');
+  await page.touchscreen.tap(at.x, at.y);
+  await page.waitForTimeout(80);
+  await page.touchscreen.tap(at.x, at.y);
+  await page.waitForTimeout(2600);
+  assert.equal((await viewOf(page)).k, 2, 'double-tap doubles the zoom');
+
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+  const c = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await touch('touchStart', [[c.x - 30, c.y], [c.x + 30, c.y]]);
+  for (let i = 1; i <= 6; i++) await touch('touchMove', [[c.x - 30 - 10 * i, c.y], [c.x + 30 + 10 * i, c.y]]);
+  await touch('touchEnd', []);
+  const pinched = await viewOf(page);
+  assert.ok(pinched.k > 3, `pinch spreads to zoom in: ${pinched.k}`);
+
+  await touch('touchStart', [[c.x, c.y]]);
+  for (let i = 1; i <= 5; i++) await touch('touchMove', [[c.x - 12 * i, c.y - 8 * i]]);
+  await touch('touchEnd', []);
+  const panned = await viewOf(page);
+  assert.ok(Math.abs(panned.x - pinched.x) > 20, `one finger pans: ${JSON.stringify([pinched, panned])}`);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('legs of the second story are all drawn', async () => {
   const { page, close } = await open(browser, server.url + '/east-asia.html');
   const story = await storyOf(page);
