@@ -66,14 +66,25 @@ fn mount_element_with_link(el: HtmlElement, link_param: Option<String>) {
         w if w > 0 => w as f64,
         _ => FALLBACK_WIDTH_PX,
     };
+    let lang = page_language(&el);
+    let digits = el.get_attribute("data-digits").unwrap_or_default().to_ascii_lowercase();
     match story {
-        Ok(story) => leptos::mount::mount_to(el, move || view! { <TripMap story container_px=width link_param /> }).forget(),
+        Ok(story) => leptos::mount::mount_to(el, move || view! { <TripMap story container_px=width link_param lang digits /> }).forget(),
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
-            leptos::mount::mount_to(el, move || view! { <ErrorPanel problems=lines /> }).forget();
+            leptos::mount::mount_to(el, move || view! { <ErrorPanel problems=lines lang /> }).forget();
         }
     }
+}
+
+/// The language the page asks for: `data-lang` on the embed, else the nearest `lang` attribute
+/// up to `<html lang>`; "" when there is none (the story's own language is used).
+fn page_language(el: &HtmlElement) -> String {
+    if let Some(lang) = el.get_attribute("data-lang").filter(|l| !l.trim().is_empty()) {
+        return lang;
+    }
+    el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")).unwrap_or_default()
 }
 
 /// The stop id in the page's URL for this map's parameter.

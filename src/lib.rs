@@ -8,6 +8,7 @@
 pub mod basemap;
 pub mod clip;
 pub mod geodesy;
+pub mod i18n;
 pub mod labels;
 pub mod path;
 pub mod projection;

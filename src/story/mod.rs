@@ -5,10 +5,12 @@
 //! stops) or every problem found, each with its JSON path.
 
 mod date;
+mod text;
 mod validate;
 
 pub use date::{Date, DateRange};
-pub use validate::{validate, Problem};
+pub use text::Text;
+pub use validate::{for_each_text, validate, Problem};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,14 +21,18 @@ pub const DEFAULT_STORY_JSON: &str = include_str!("../../data/story.json");
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Story {
+    /// The story's own language (BCP 47 code such as "en"): where a text has no translation into
+    /// the reader's language, this one is shown.
+    #[serde(default = "default_lang")]
+    pub lang: String,
     /// Headline above the map.
-    pub title: String,
+    pub title: Text,
     /// One or two sentences under the headline.
     #[serde(default)]
-    pub standfirst: String,
+    pub standfirst: Text,
     /// Credit line under the map (who made the graphic, where the facts come from).
     #[serde(default)]
-    pub credit: String,
+    pub credit: Text,
     /// Who travels; shown on cards as the person meeting others.
     pub traveller: Person,
     /// The reports that the cards cite, by id.
@@ -43,9 +49,9 @@ pub struct Story {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
-    pub name: String,
+    pub name: Text,
     #[serde(default)]
-    pub role: String,
+    pub role: Text,
 }
 
 /// A report the story draws on.
@@ -54,7 +60,7 @@ pub struct Person {
 pub struct Source {
     pub id: String,
     /// How a reader would name it: outlet, author, headline.
-    pub name: String,
+    pub name: Text,
     /// Link to the report; http or https only.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -67,10 +73,10 @@ pub struct Stop {
     /// Stable id used in links, hooks (`data-stop`) and legs: lowercase letters, digits, `-`, `_`.
     pub id: String,
     /// Place name as shown on the map, e.g. "Bogotá".
-    pub name: String,
+    pub name: Text,
     /// Country or region line on the card, e.g. "Colombia".
     #[serde(default)]
-    pub place: String,
+    pub place: Text,
     /// Latitude in degrees, -90..90.
     pub lat: f64,
     /// Longitude in degrees, -180..180.
@@ -82,13 +88,13 @@ pub struct Stop {
     pub end_date: Option<String>,
     /// What happened there, in a sentence or two.
     #[serde(default)]
-    pub summary: String,
+    pub summary: Text,
     /// Who the traveller met.
     #[serde(default)]
     pub meetings: Vec<Meeting>,
     /// What was discussed.
     #[serde(default)]
-    pub topics: Vec<String>,
+    pub topics: Vec<Text>,
     /// Key numbers, e.g. "$240m" for "new U.S. aid for migrants in the region".
     #[serde(default)]
     pub figures: Vec<Figure>,
@@ -106,15 +112,15 @@ pub struct Stop {
 pub struct Meeting {
     pub with: Vec<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub about: Option<String>,
+    pub about: Option<Text>,
 }
 
 /// A key figure and what it measures.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
-    pub value: String,
-    pub label: String,
+    pub value: Text,
+    pub label: Text,
     /// Id of the report the figure comes from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
@@ -124,8 +130,8 @@ pub struct Figure {
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
-    pub text: String,
-    pub by: String,
+    pub text: Text,
+    pub by: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
 }
@@ -158,6 +164,61 @@ impl Story {
         Ok(story)
     }
 
+    /// The same story with every text resolved to `lang` (falling back, field by field, to the
+    /// story's own language): what the map and the cards show.
+    ///
+    /// ```
+    /// use tripmap::story::Story;
+    /// let story = Story::default_story().localized("es");
+    /// assert_eq!(story.stops[3].place.as_str(), "Perú");
+    /// ```
+    pub fn localized(&self, lang: &str) -> Story {
+        let d = self.lang.as_str();
+        let r = |t: &Text| t.resolve(lang, d);
+        let person = |p: &Person| Person { name: r(&p.name), role: r(&p.role) };
+        Story {
+            lang: lang.to_string(),
+            title: r(&self.title),
+            standfirst: r(&self.standfirst),
+            credit: r(&self.credit),
+            traveller: person(&self.traveller),
+            sources: self.sources.iter().map(|s| Source { name: r(&s.name), ..s.clone() }).collect(),
+            stops: self
+                .stops
+                .iter()
+                .map(|s| Stop {
+                    name: r(&s.name),
+                    place: r(&s.place),
+                    summary: r(&s.summary),
+                    meetings: s.meetings.iter().map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r) }).collect(),
+                    topics: s.topics.iter().map(r).collect(),
+                    figures: s.figures.iter().map(|f| Figure { value: r(&f.value), label: r(&f.label), ..f.clone() }).collect(),
+                    quote: s.quote.as_ref().map(|q| Quote { text: r(&q.text), by: r(&q.by), ..q.clone() }),
+                    ..s.clone()
+                })
+                .collect(),
+            legs: self.legs.clone(),
+        }
+    }
+
+    /// The languages the story has text in: its own first, then every translation given.
+    pub fn languages(&self) -> Vec<String> {
+        let mut langs = vec![self.lang.clone()];
+        let mut add = |t: &Text| {
+            for l in t.languages() {
+                if !langs.iter().any(|x| x == l) {
+                    langs.push(l.to_string());
+                }
+            }
+        };
+        add(&self.title);
+        for s in &self.stops {
+            add(&s.name);
+            add(&s.summary);
+        }
+        langs
+    }
+
     /// The default story compiled into the component.
     pub fn default_story() -> Story {
         Story::from_json(DEFAULT_STORY_JSON).expect("data/story.json is valid (checked by tests)")
@@ -186,6 +247,10 @@ impl Stop {
         let end = self.end_date.as_deref().and_then(|d| Date::parse(d).ok()).unwrap_or(start);
         DateRange { start, end }
     }
+}
+
+fn default_lang() -> String {
+    "en".to_string()
 }
 
 /// True for an absolute http or https URL: the only links a story may carry.

@@ -1,7 +1,7 @@
 //! Checks a parsed story and reports every problem with its JSON path, in words an editor
 //! understands: `stops[2].lat: 95 is outside -90..90`.
 
-use super::{is_web_url, Date, Story};
+use super::{is_web_url, Date, Story, Text};
 use std::collections::HashSet;
 
 /// One thing wrong with a story: where (a JSON path like `stops[2].lat`) and why.
@@ -48,12 +48,24 @@ impl std::fmt::Display for Problem {
 /// Every problem in a parsed story, or `Ok` when later stages may trust it.
 pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     let mut p = Vec::new();
-    if story.title.trim().is_empty() {
-        p.push(Problem::new("title", "is empty"));
+    if !is_language_code(&story.lang) {
+        p.push(Problem::new("lang", format!("\"{}\" is not a language code like \"en\" or \"es\"", story.lang)));
     }
-    if story.traveller.name.trim().is_empty() {
-        p.push(Problem::new("traveller.name", "is empty"));
+    let lang = story.lang.as_str();
+    for (path, text) in [("title", &story.title), ("traveller.name", &story.traveller.name)] {
+        if text.get(lang, lang).trim().is_empty() {
+            p.push(Problem::new(path, "is empty"));
+        }
     }
+    for_each_text(story, &mut |path, text| {
+        let Text::Translated(m) = text else { return };
+        for code in m.keys().filter(|c| !is_language_code(c)) {
+            p.push(Problem::new(path.clone(), format!("\"{code}\" is not a language code like \"en\" or \"es\"")));
+        }
+        if m.get(lang).is_none_or(|t| t.trim().is_empty()) {
+            p.push(Problem::new(path, format!("has no \"{lang}\" text, the story's own language")));
+        }
+    });
 
     let mut source_ids = HashSet::new();
     for (i, s) in story.sources.iter().enumerate() {
@@ -77,7 +89,7 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     for (i, s) in story.stops.iter().enumerate() {
         let at = |field: &str| format!("stops[{i}].{field}");
         check_id(&mut p, &at("id"), &s.id, &mut stop_ids);
-        if s.name.trim().is_empty() {
+        if s.name.get(lang, lang).trim().is_empty() {
             p.push(Problem::new(at("name"), "is empty"));
         }
         check_range(&mut p, &at("lat"), s.lat, 90.0);
@@ -121,6 +133,53 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     } else {
         Err(p)
     }
+}
+
+/// Calls `f` with the JSON path and value of every text field of the story.
+pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
+    f("title".into(), &story.title);
+    f("standfirst".into(), &story.standfirst);
+    f("credit".into(), &story.credit);
+    f("traveller.name".into(), &story.traveller.name);
+    f("traveller.role".into(), &story.traveller.role);
+    for (i, s) in story.sources.iter().enumerate() {
+        f(format!("sources[{i}].name"), &s.name);
+    }
+    for (i, s) in story.stops.iter().enumerate() {
+        let at = |field: &str| format!("stops[{i}].{field}");
+        f(at("name"), &s.name);
+        f(at("place"), &s.place);
+        f(at("summary"), &s.summary);
+        for (j, m) in s.meetings.iter().enumerate() {
+            for (k, person) in m.with.iter().enumerate() {
+                f(at(&format!("meetings[{j}].with[{k}].name")), &person.name);
+                f(at(&format!("meetings[{j}].with[{k}].role")), &person.role);
+            }
+            if let Some(about) = &m.about {
+                f(at(&format!("meetings[{j}].about")), about);
+            }
+        }
+        for (j, t) in s.topics.iter().enumerate() {
+            f(at(&format!("topics[{j}]")), t);
+        }
+        for (j, fig) in s.figures.iter().enumerate() {
+            f(at(&format!("figures[{j}].value")), &fig.value);
+            f(at(&format!("figures[{j}].label")), &fig.label);
+        }
+        if let Some(q) = &s.quote {
+            f(at("quote.text"), &q.text);
+            f(at("quote.by"), &q.by);
+        }
+    }
+}
+
+/// A BCP 47-style code: a 2–3 letter language, then optional subtags ("en", "es-CO", "zh-Hant").
+fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Ids appear in attributes and URLs, so they are kept to a safe alphabet, and unique.

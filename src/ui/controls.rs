@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn MapControls() -> impl IntoView {
     let ctx = use_map();
+    let t = ctx.strings;
     let (zin, zout, all) = (ctx.clone(), ctx.clone(), ctx.clone());
     let view = ctx.view;
     let fullscreen = RwSignal::new(false);
@@ -36,13 +37,13 @@ pub fn MapControls() -> impl IntoView {
     });
     view! {
         <div class="tripmap__controls">
-            <button type="button" class="tripmap__ctl" aria-label="Zoom in" title="Zoom in" on:click=move |_| zin.zoom_by(2.0)>
+            <button type="button" class="tripmap__ctl" aria-label=t.zoom_in title=t.zoom_in on:click=move |_| zin.zoom_by(2.0)>
                 "+"
             </button>
-            <button type="button" class="tripmap__ctl" aria-label="Zoom out" title="Zoom out" disabled=move || view.get().k <= 1.0 on:click=move |_| zout.zoom_by(0.5)>
+            <button type="button" class="tripmap__ctl" aria-label=t.zoom_out title=t.zoom_out disabled=move || view.get().k <= 1.0 on:click=move |_| zout.zoom_by(0.5)>
                 "−"
             </button>
-            <button type="button" class="tripmap__ctl" aria-label="Show the whole trip" title="Show the whole trip" disabled=move || view.get() == View::OVERVIEW on:click=move |_| all.overview()>
+            <button type="button" class="tripmap__ctl" aria-label=t.whole_trip title=t.whole_trip disabled=move || view.get() == View::OVERVIEW on:click=move |_| all.overview()>
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
                     <path d="M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5" fill="none" stroke="currentColor" stroke-width="2" />
                 </svg>
@@ -51,8 +52,8 @@ pub fn MapControls() -> impl IntoView {
                 type="button"
                 class="tripmap__ctl"
                 aria-pressed=move || fullscreen.get().to_string()
-                aria-label="Full screen"
-                title=move || { if fullscreen.get() { "Exit full screen" } else { "Full screen" } }
+                aria-label=t.full_screen
+                title=move || { if fullscreen.get() { t.exit_full_screen } else { t.full_screen } }
                 on:click=toggle_fullscreen
             >
                 <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
@@ -67,24 +68,28 @@ pub fn MapControls() -> impl IntoView {
 #[component]
 pub fn Stepper() -> impl IntoView {
     let ctx = use_map();
+    let (t, locale) = (ctx.strings, ctx.locale.clone());
     let n = ctx.story.stops.len();
     let selected = ctx.selected;
     let (prev, next) = (ctx.clone(), ctx.clone());
     let status = move || match selected.get() {
-        Some(i) => format!("Stop {} of {n}", i + 1),
-        None if n == 1 => "1 stop".to_string(),
-        None => format!("{n} stops"),
+        Some(i) => crate::i18n::fill(t.stop_of, &[("i", &locale.number(i as u64 + 1)), ("n", &locale.number(n as u64))]),
+        None => t.stop_count(n, &locale.number(n as u64)),
     };
+    // The arrows point the way the text reads.
+    let (back, forward) = if ctx.rtl { ("›", "‹") } else { ("‹", "›") };
     view! {
         <div class="tripmap__stepper">
-            <button type="button" class="tripmap__step" aria-label="Previous stop" disabled=move || selected.get() == Some(0) on:click=move |_| prev.step(-1)>
-                <span aria-hidden="true">"‹"</span>
-                " Previous"
+            <button type="button" class="tripmap__step" aria-label=t.previous_stop disabled=move || selected.get() == Some(0) on:click=move |_| prev.step(-1)>
+                <span aria-hidden="true">{back}</span>
+                " "
+                {t.previous}
             </button>
             <span class="tripmap__step-status" aria-live="polite">{status}</span>
-            <button type="button" class="tripmap__step" aria-label="Next stop" disabled=move || selected.get() == Some(n - 1) on:click=move |_| next.step(1)>
-                "Next "
-                <span aria-hidden="true">"›"</span>
+            <button type="button" class="tripmap__step" aria-label=t.next_stop disabled=move || selected.get() == Some(n - 1) on:click=move |_| next.step(1)>
+                {t.next}
+                " "
+                <span aria-hidden="true">{forward}</span>
             </button>
         </div>
     }

@@ -13,7 +13,9 @@ pub fn MapLayer() -> impl IntoView {
     let ctx = use_map();
     let (w, h) = (ctx.scene.width, ctx.scene.height);
     let names: Vec<&str> = ctx.story.stops.iter().map(|s| s.name.as_str()).collect();
-    let label = format!("Map of the trip: {}", names.join(" → "));
+    let arrow = if ctx.rtl { " ← " } else { " → " };
+    let label = crate::i18n::fill(ctx.strings.map_label, &[("stops", &names.join(arrow))]);
+    let hint_text = ctx.strings.wheel_hint;
     let view = ctx.view;
     let g = Gestures::new();
     let (c1, c2, c3, c4, c5, c6) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
@@ -44,7 +46,7 @@ pub fn MapLayer() -> impl IntoView {
             <ScaleBar />
         </svg>
         <p class=move || { if hint.get() { "tripmap__hint is-shown" } else { "tripmap__hint" } } aria-hidden="true">
-            "Hold Ctrl and scroll to zoom the map"
+            {hint_text}
         </p>
     }
 }
@@ -95,14 +97,19 @@ fn RouteLayer() -> impl IntoView {
 /// Distances beside the legs, placed for the current view.
 #[component]
 fn LegLabels() -> impl IntoView {
-    let labels = use_map().labels;
-    let n = use_map().scene.legs.len();
-    let items = (0..n)
-        .map(|i| {
+    let ctx = use_map();
+    let labels = ctx.labels;
+    let items = ctx
+        .scene
+        .legs
+        .iter()
+        .enumerate()
+        .map(|(i, leg)| {
             let l = move || labels.with(|l| l.legs[i].clone());
+            let text = ctx.isolate(&ctx.locale.km(leg.distance_km));
             view! {
                 <text class="tripmap__leg-label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>
-                    {move || l().text}
+                    {text}
                 </text>
             }
         })
@@ -134,7 +141,7 @@ fn StopMarkers() -> impl IntoView {
                     data-stop=stop.id.clone()
                     role="button"
                     tabindex="0"
-                    aria-label=stop.name.clone()
+                    aria-label=stop.name.to_string()
                     aria-pressed=move || is_selected().to_string()
                     on:click=move |_| on_click.toggle(i)
                     on:keydown=move |ev: web_sys::KeyboardEvent| {
@@ -147,7 +154,7 @@ fn StopMarkers() -> impl IntoView {
                 >
                     <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r="22" />
                     <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
-                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{l().text}</text>
+                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&l().text)}</text>
                 </g>
             }
         })
@@ -161,7 +168,7 @@ fn StopMarkers() -> impl IntoView {
         .map(|s| {
             let at = coord! { x: s.x, y: s.y };
             let p = move || view.get().apply(at);
-            view! { <text class="tripmap__marker-num" x=move || num(p().x) y=move || num(p().y + 4.0) text-anchor="middle">{s.index + 1}</text> }
+            view! { <text class="tripmap__marker-num" x=move || num(p().x) y=move || num(p().y + 4.0) text-anchor="middle">{ctx.locale.number(s.index as u64 + 1)}</text> }
         })
         .collect_view();
     view! {
@@ -173,8 +180,14 @@ fn StopMarkers() -> impl IntoView {
 /// A scale bar, true at the map's centre, for the current zoom.
 #[component]
 fn ScaleBar() -> impl IntoView {
-    let labels = use_map().labels;
+    let ctx = use_map();
+    let labels = ctx.labels;
     let bar = move || labels.with(|l| l.scale_bar.clone());
+    let (locale, rtl) = (ctx.locale.clone(), ctx.rtl);
+    let text = move || {
+        let t = locale.km(bar().km);
+        if rtl { format!("\u{2067}{t}\u{2069}") } else { t }
+    };
     let d = move || {
         let b = bar();
         format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width))
@@ -182,7 +195,7 @@ fn ScaleBar() -> impl IntoView {
     view! {
         <g class="tripmap__scale" aria-hidden="true">
             <path class="tripmap__scale-bar" d=d />
-            <text class="tripmap__scale-label" x=move || num(bar().x) y=move || num(bar().y - 8.0)>{move || bar().label}</text>
+            <text class="tripmap__scale-label" x=move || num(bar().x) y=move || num(bar().y - 8.0)>{text}</text>
         </g>
     }
 }

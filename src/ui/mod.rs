@@ -5,6 +5,7 @@
 mod controls;
 mod error_panel;
 mod gestures;
+pub mod intl;
 mod map_layer;
 mod stop_card;
 mod stop_list;
@@ -13,7 +14,9 @@ mod trip_map;
 pub use error_panel::ErrorPanel;
 pub use trip_map::TripMap;
 
+use crate::i18n::Strings;
 use crate::scene::{Scene, SceneLabels};
+use intl::Locale;
 use crate::story::Story;
 use crate::zoom::{ease, SmoothZoom, View};
 use leptos::prelude::*;
@@ -38,6 +41,34 @@ pub fn map_width(container_px: f64) -> f64 {
 fn unique_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     format!("tripmap-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// The language a map is shown in, worked out from the page and the story.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// Language for story text (fallback per field to the story's own).
+    pub text: String,
+    pub strings: &'static Strings,
+    pub locale: Locale,
+    pub rtl: bool,
+}
+
+impl Language {
+    /// `requested`: from `data-lang` or the page's `lang` ("" for none); `digits`: from
+    /// `data-digits`, `"latin"` (0–9) or `"arabic"` (٠–٩), else the locale's own.
+    pub fn choose(requested: &str, story: &Story, digits: &str) -> Language {
+        let requested = if requested.trim().is_empty() { story.lang.as_str() } else { requested.trim() };
+        let strings = Strings::for_lang(requested);
+        let base = crate::i18n::base_lang(requested);
+        // Intl gets the page's full tag (es-CO) when the interface speaks its language.
+        let mut locale = if base == strings.lang { requested.to_string() } else { strings.lang.to_string() };
+        match digits {
+            "latin" => locale.push_str("-u-nu-latn"),
+            "arabic" => locale.push_str("-u-nu-arab"),
+            _ => {}
+        }
+        Language { text: base, strings, locale: Locale(locale), rtl: crate::i18n::is_rtl(strings.lang) }
+    }
 }
 
 /// How a selection came about: it decides whether focus moves into the card.
@@ -70,10 +101,16 @@ pub struct MapContext {
     flight: RwSignal<u32>,
     /// The container is narrow: the card is a bottom sheet.
     pub narrow: bool,
+    /// Interface strings in the map's language.
+    pub strings: &'static Strings,
+    /// Locale for dates and numbers.
+    pub locale: Arc<Locale>,
+    /// The language reads right to left: the interface mirrors (the map does not).
+    pub rtl: bool,
 }
 
 impl MapContext {
-    pub fn new(story: Story, scene: Scene, link_param: Option<String>, container_px: f64) -> Self {
+    pub fn new(story: Story, scene: Scene, link_param: Option<String>, container_px: f64, language: &Language) -> Self {
         let scene = Arc::new(scene);
         let view = RwSignal::new(View::OVERVIEW);
         let labels = {
@@ -91,6 +128,20 @@ impl MapContext {
             focus_card: RwSignal::new(false),
             flight: RwSignal::new(0),
             narrow: container_px < SHEET_PX,
+            strings: language.strings,
+            locale: Arc::new(language.locale.clone()),
+            rtl: language.rtl,
+        }
+    }
+
+    /// A label for screen text in the map's direction: in a right-to-left language the text is
+    /// isolated right to left (RLI … PDI), so "٤٬٢٣٩ كم" keeps its order inside the map's
+    /// left-to-right drawing, where label anchors mean left and right.
+    pub fn isolate(&self, text: &str) -> String {
+        if self.rtl {
+            format!("\u{2067}{text}\u{2069}")
+        } else {
+            text.to_string()
         }
     }
 

@@ -1,5 +1,6 @@
 use super::use_map;
-use crate::scene::format_km;
+use super::MapContext;
+use crate::i18n::fill;
 use crate::story::{is_web_url, Stop, Story};
 use leptos::prelude::*;
 
@@ -17,8 +18,9 @@ fn StopCardBody(index: usize) -> impl IntoView {
     let story = ctx.story.clone();
     let stop: &Stop = &story.stops[index];
     let n = story.stops.len();
+    let (t, locale) = (ctx.strings, ctx.locale.clone());
     let arrival = ctx.scene.legs.iter().find(|l| l.to == index).map(|l| {
-        format!("{} from {}", format_km(l.distance_km), story.stops[l.from].name)
+        fill(t.from_place, &[("distance", &locale.km(l.distance_km)), ("place", story.stops[l.from].name.as_str())])
     });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
@@ -32,33 +34,30 @@ fn StopCardBody(index: usize) -> impl IntoView {
             let _ = el.focus_with_options(&opts);
         }
     });
-    let kicker = if stop.place.is_empty() {
-        format!("Stop {} of {n}", index + 1)
-    } else {
-        format!("Stop {} of {n} · {}", index + 1, stop.place)
-    };
+    let position = fill(t.stop_of, &[("i", &locale.number(index as u64 + 1)), ("n", &locale.number(n as u64))]);
+    let kicker = if stop.place.is_empty() { position } else { format!("{position} · {}", stop.place) };
     view! {
-        <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.clone() tabindex="-1" node_ref=card>
-            <button type="button" class="tripmap__close" aria-label="Close" on:click=move |_| close.close()>
+        <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.to_string() tabindex="-1" node_ref=card>
+            <button type="button" class="tripmap__close" aria-label=t.close on:click=move |_| close.close()>
                 "×"
             </button>
             <p class="tripmap__kicker">{kicker}</p>
-            <h3 class="tripmap__card-title">{stop.name.clone()}</h3>
+            <h3 class="tripmap__card-title">{stop.name.to_string()}</h3>
             <p class="tripmap__dates">
-                <time datetime=stop.date.clone()>{stop.dates().to_string()}</time>
+                <time datetime=stop.date.clone()>{locale.date_range(stop.dates())}</time>
                 {arrival.map(|a| view! { <span class="tripmap__arrival">" · " {a}</span> })}
             </p>
-            {(!stop.summary.is_empty()).then(|| view! { <p class="tripmap__summary">{stop.summary.clone()}</p> })}
-            {meetings(&story, stop)}
-            {topics(stop)}
-            {figures(&story, stop)}
-            {quote(&story, stop)}
-            {sources(&story, stop)}
+            {(!stop.summary.is_empty()).then(|| view! { <p class="tripmap__summary">{stop.summary.to_string()}</p> })}
+            {meetings(&ctx, stop)}
+            {topics(&ctx, stop)}
+            {figures(&story, &ctx, stop)}
+            {quote(&story, &ctx, stop)}
+            {sources(&story, &ctx, stop)}
         </section>
     }
 }
 
-fn meetings(story: &Story, stop: &Stop) -> Option<impl IntoView> {
+fn meetings(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
     (!stop.meetings.is_empty()).then(|| {
         let items = stop
             .meetings
@@ -68,32 +67,32 @@ fn meetings(story: &Story, stop: &Stop) -> Option<impl IntoView> {
                     .with
                     .iter()
                     .map(|p| {
-                        let role = (!p.role.is_empty()).then(|| view! { <span class="tripmap__role">", " {p.role.clone()}</span> });
-                        view! { <span class="tripmap__person"><strong>{p.name.clone()}</strong>{role}</span> }
+                        let role = (!p.role.is_empty()).then(|| view! { <span class="tripmap__role">{ctx.strings.comma}{p.role.to_string()}</span> });
+                        view! { <span class="tripmap__person"><strong><bdi>{p.name.to_string()}</bdi></strong>{role}</span> }
                     })
                     .collect_view();
-                let about = m.about.clone().map(|a| view! { <span class="tripmap__about">{a}</span> });
+                let about = m.about.as_ref().map(|a| view! { <span class="tripmap__about">{a.to_string()}</span> });
                 view! { <li>{people}{about}</li> }
             })
             .collect_view();
         view! {
-            <h4 class="tripmap__h">{format!("{} met", story.traveller.name)}</h4>
+            <h4 class="tripmap__h">{fill(ctx.strings.met, &[("name", ctx.story.traveller.name.as_str())])}</h4>
             <ul class="tripmap__meetings">{items}</ul>
         }
     })
 }
 
-fn topics(stop: &Stop) -> Option<impl IntoView> {
+fn topics(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
     (!stop.topics.is_empty()).then(|| {
-        let items = stop.topics.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view();
+        let items = stop.topics.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view();
         view! {
-            <h4 class="tripmap__h">"Topics"</h4>
+            <h4 class="tripmap__h">{ctx.strings.topics}</h4>
             <ul class="tripmap__topics">{items}</ul>
         }
     })
 }
 
-fn figures(story: &Story, stop: &Stop) -> Option<impl IntoView> {
+fn figures(story: &Story, ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
     (!stop.figures.is_empty()).then(|| {
         let items = stop
             .figures
@@ -102,46 +101,47 @@ fn figures(story: &Story, stop: &Stop) -> Option<impl IntoView> {
                 let src = source_name(story, f.source.as_deref());
                 view! {
                     <div class="tripmap__figure" title=src>
-                        <dt>{f.value.clone()}</dt>
-                        <dd>{f.label.clone()}</dd>
+                        <dt><bdi>{f.value.to_string()}</bdi></dt>
+                        <dd>{f.label.to_string()}</dd>
                     </div>
                 }
             })
             .collect_view();
         view! {
-            <h4 class="tripmap__h">"Key figures"</h4>
+            <h4 class="tripmap__h">{ctx.strings.key_figures}</h4>
             <dl class="tripmap__figures">{items}</dl>
         }
     })
 }
 
-fn quote(story: &Story, stop: &Stop) -> Option<impl IntoView> {
+fn quote(story: &Story, ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
+    let t = ctx.strings;
     stop.quote.as_ref().map(|q| {
         let src = source_name(story, q.source.as_deref());
         view! {
             <figure class="tripmap__quote">
                 <blockquote>
-                    <p>"“" {q.text.clone()} "”"</p>
+                    <p>{t.quote_open}{q.text.to_string()}{t.quote_close}</p>
                 </blockquote>
-                <figcaption>"— " {q.by.clone()} {src.map(|s| view! { <span class="tripmap__quote-src">{format!(" ({s})")}</span> })}</figcaption>
+                <figcaption>"— " {q.by.to_string()} {src.map(|s| view! { <span class="tripmap__quote-src">{format!(" ({s})")}</span> })}</figcaption>
             </figure>
         }
     })
 }
 
-fn sources(story: &Story, stop: &Stop) -> Option<impl IntoView> {
+fn sources(story: &Story, ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
     (!stop.sources.is_empty()).then(|| {
         let items = stop
             .sources
             .iter()
             .filter_map(|id| story.source(id))
             .map(|s| match s.url.as_deref().filter(|u| is_web_url(u)) {
-                Some(url) => view! { <li><a href=url.to_string() target="_blank" rel="noopener noreferrer">{s.name.clone()}</a></li> }.into_any(),
-                None => view! { <li>{s.name.clone()}</li> }.into_any(),
+                Some(url) => view! { <li><a href=url.to_string() target="_blank" rel="noopener noreferrer">{s.name.to_string()}</a></li> }.into_any(),
+                None => view! { <li>{s.name.to_string()}</li> }.into_any(),
             })
             .collect_view();
         view! {
-            <h4 class="tripmap__h">"Sources"</h4>
+            <h4 class="tripmap__h">{ctx.strings.sources}</h4>
             <ul class="tripmap__sources">{items}</ul>
         }
     })
@@ -149,6 +149,6 @@ fn sources(story: &Story, stop: &Stop) -> Option<impl IntoView> {
 
 /// The display name of an optional source id.
 fn source_name(story: &Story, id: Option<&str>) -> Option<String> {
-    id.and_then(|id| story.source(id)).map(|s| s.name.clone())
+    id.and_then(|id| story.source(id)).map(|s| s.name.to_string())
 }
 

@@ -22,13 +22,13 @@ pub fn StopList() -> impl IntoView {
                         aria-pressed=move || (selected.get() == Some(i)).to_string()
                         on:click=move |_| on_click.toggle(i)
                     >
-                        <span class="tripmap__stop-num" aria-hidden="true">{i + 1}</span>
-                        <span class="tripmap__stop-name">{stop.name.clone()}</span>
-                        <span class="tripmap__stop-date">{stop.dates().to_string()}</span>
+                        <span class="tripmap__stop-num" aria-hidden="true">{ctx.locale.number(i as u64 + 1)}</span>
+                        <span class="tripmap__stop-name">{stop.name.to_string()}</span>
+                        <span class="tripmap__stop-date">{ctx.locale.date_range(stop.dates())}</span>
                     </button>
                 </li>
             }
         })
         .collect_view();
-    view! { <ol class="tripmap__stop-list" aria-label="Stops">{items}</ol> }
+    view! { <ol class="tripmap__stop-list" aria-label=ctx.strings.stops>{items}</ol> }
 }

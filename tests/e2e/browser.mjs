@@ -54,6 +54,9 @@ export async function axe(page) {
   });
 }
 
+/** A story text in one language: plain strings as they are, translations by language. */
+export const tr = (t, lang = 'en') => (t == null ? t : typeof t === 'string' ? t : t[lang] ?? t.en);
+
 /** The story a page's first map shows: its embedded JSON, else the default story. */
 export async function storyOf(page) {
   const json = await page.evaluate(() => document.querySelector('[data-tripmap] script[type="application/json"]')?.textContent);
@@ -93,4 +96,13 @@ export function overlapping(boxes) {
     }
   }
   return pairs;
+}
+
+/** A stop's dates as the page's Intl formats them for `locale` (what the card must show). */
+export async function intlDates(page, stop, locale) {
+  return page.evaluate(([start, end, locale]) => {
+    const f = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const d = (s) => new Date(s + 'T00:00:00Z');
+    return end && end !== start ? f.formatRange(d(start), d(end)) : f.format(d(start));
+  }, [stop.date, stop.end_date, locale]);
 }

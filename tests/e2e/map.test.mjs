@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, axe, artifacts, defaultStory as story, root } from './browser.mjs';
+import { launch, open, axe, artifacts, defaultStory as story, root, tr, intlDates } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -14,21 +14,13 @@ after(async () => {
   await server?.close();
 });
 
-function dates(stop) {
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-  const [y, m, d] = stop.date.split('-').map(Number);
-  if (!stop.end_date) return `${d} ${months[m - 1]} ${y}`;
-  const [, , d2] = stop.end_date.split('-').map(Number);
-  return `${d}–${d2} ${months[m - 1]} ${y}`;
-}
-
 test('the default story loads with no console error and no request off its origin', async () => {
   const { page, problems, requests, close } = await open(browser, server.url + '/');
   assert.equal(await page.locator('.tripmap').count(), 1);
   assert.equal(await page.locator('[data-stop]').count(), story.stops.length);
   assert.equal(await page.locator('[data-leg]').count(), story.legs.length);
   assert.ok((await page.locator('[data-country]').count()) > 20, 'countries drawn');
-  assert.equal(await page.locator('h2.tripmap__title').textContent(), story.title);
+  assert.equal(await page.locator('h2.tripmap__title').textContent(), tr(story.title));
   const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests to other hosts');
   for (const file of ['/tripmap.js', '/tripmap.css', '/tripmap-core.js', '/tripmap-core_bg.wasm']) {
@@ -50,13 +42,13 @@ test('clicking each stop opens its card with the facts from the story', async ()
     const text = await card.textContent();
     const expected = [
       `Stop ${i + 1} of ${story.stops.length}`,
-      stop.name,
-      dates(stop),
-      ...(stop.meetings ?? []).flatMap((m) => m.with.flatMap((p) => [p.name, p.role])),
-      ...(stop.topics ?? []),
-      ...(stop.figures ?? []).flatMap((f) => [f.value, f.label]),
-      ...(stop.quote ? [stop.quote.text, stop.quote.by] : []),
-      ...stop.sources.map((id) => story.sources.find((s) => s.id === id).name),
+      tr(stop.name),
+      await intlDates(page, stop, 'en'),
+      ...(stop.meetings ?? []).flatMap((m) => m.with.flatMap((p) => [tr(p.name), tr(p.role)])),
+      ...(stop.topics ?? []).map((t) => tr(t)),
+      ...(stop.figures ?? []).flatMap((f) => [tr(f.value), tr(f.label)]),
+      ...(stop.quote ? [tr(stop.quote.text), tr(stop.quote.by)] : []),
+      ...stop.sources.map((id) => tr(story.sources.find((s) => s.id === id).name)),
     ];
     for (const e of expected) assert.ok(text.includes(e), `${stop.id} card lacks "${e}"`);
     assert.equal(await page.locator('[data-card]').count(), 1);

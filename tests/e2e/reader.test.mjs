@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, axe, artifacts, root, storyOf, legsOf, viewOf, labelBoxes, overlapping } from './browser.mjs';
+import { launch, open, axe, artifacts, root, storyOf, legsOf, viewOf, labelBoxes, overlapping, tr } from './browser.mjs';
 
 let server, browser;
 before(async () => {
@@ -67,7 +67,7 @@ for (const p of PAGES) {
     const { page, problems, close } = await open(browser, server.url + p.path);
     const story = await storyOf(page);
     const target = story.stops.at(-1);
-    await page.locator('.tripmap__stop-list button', { hasText: target.name }).click();
+    await page.locator('.tripmap__stop-list button', { hasText: tr(target.name) }).click();
     await page.waitForTimeout(60);
     const early = await viewOf(page);
     const drawing = await page.evaluate(() => document.getAnimations().length);
@@ -91,7 +91,7 @@ for (const p of PAGES) {
   test(`${p.name}: reduced motion: no animation at all`, async () => {
     const { page, problems, close } = await open(browser, server.url + p.path, { reducedMotion: 'reduce' });
     const story = await storyOf(page);
-    await page.locator('.tripmap__stop-list button', { hasText: story.stops[1].name }).click();
+    await page.locator('.tripmap__stop-list button', { hasText: tr(story.stops[1].name) }).click();
     await page.locator(`[data-card="${story.stops[1].id}"]`).waitFor();
     await page.waitForTimeout(30);
     const first = await viewOf(page);
@@ -116,7 +116,7 @@ for (const p of PAGES) {
     const focused = await page.evaluate(() => document.activeElement === document.body);
     assert.ok(focused, 'a deep link does not steal focus');
     const before = await page.evaluate(() => history.length);
-    await page.locator('.tripmap__stop-list button', { hasText: story.stops[3].name }).click();
+    await page.locator('.tripmap__stop-list button', { hasText: tr(story.stops[3].name) }).click();
     await page.locator(`[data-card="${story.stops[3].id}"]`).waitFor();
     const url = new URL(page.url());
     assert.equal(url.searchParams.get(p.param), story.stops[3].id);
@@ -225,11 +225,11 @@ for (const p of PAGES) {
     const svg = page.locator('.tripmap__svg');
     assert.match(await svg.getAttribute('aria-label'), /^Map of the trip: /);
     const desc = await page.locator('#' + (await svg.getAttribute('aria-describedby'))).textContent();
-    assert.ok(desc.includes(`${story.stops.length} stops`) && story.stops.every((s) => desc.includes(s.name)), desc);
+    assert.ok(desc.includes(`${story.stops.length} stops`) && story.stops.every((s) => desc.includes(tr(s.name))), desc);
     const items = await page.locator('ol.tripmap__stop-list > li').allTextContents();
     assert.equal(items.length, story.stops.length);
-    story.stops.forEach((s, i) => assert.ok(items[i].includes(s.name), `list item ${i} is ${s.name}`));
-    for (const s of story.stops) assert.equal(await page.locator(`[data-stop="${s.id}"]`).getAttribute('aria-label'), s.name);
+    story.stops.forEach((s, i) => assert.ok(items[i].includes(tr(s.name)), `list item ${i} is ${tr(s.name)}`));
+    for (const s of story.stops) assert.equal(await page.locator(`[data-stop="${s.id}"]`).getAttribute('aria-label'), tr(s.name));
     await close();
   });
 

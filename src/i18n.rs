@@ -1,0 +1,262 @@
+//! Interface strings in English, Spanish and Arabic, and the reading direction of a language.
+//! Story text is translated in the story itself (see [`crate::story::Text`]); dates and numbers
+//! are formatted by the browser's `Intl` (see `ui::intl`).
+
+/// Every string the interface shows, in one language. Templates take `{name}` placeholders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Strings {
+    pub lang: &'static str,
+    pub previous: &'static str,
+    pub previous_stop: &'static str,
+    pub next: &'static str,
+    pub next_stop: &'static str,
+    /// `{i}`, `{n}`.
+    pub stop_of: &'static str,
+    pub close: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub whole_trip: &'static str,
+    pub full_screen: &'static str,
+    pub exit_full_screen: &'static str,
+    pub stops: &'static str,
+    /// `{name}`: who travels.
+    pub met: &'static str,
+    pub topics: &'static str,
+    pub key_figures: &'static str,
+    pub sources: &'static str,
+    /// `{distance}`, `{place}`.
+    pub from_place: &'static str,
+    pub wheel_hint: &'static str,
+    /// `{stops}`: the stop names joined by arrows.
+    pub map_label: &'static str,
+    /// `{name}`, `{dates}`, `{count}` (already "4 stops"), `{distance}`.
+    pub description: &'static str,
+    pub description_keys: &'static str,
+    /// `{count}` (already "2 problems").
+    pub error_title: &'static str,
+    /// Between a name and a role, and between list items.
+    pub comma: &'static str,
+    pub quote_open: &'static str,
+    pub quote_close: &'static str,
+}
+
+pub const EN: Strings = Strings {
+    lang: "en",
+    previous: "Previous",
+    previous_stop: "Previous stop",
+    next: "Next",
+    next_stop: "Next stop",
+    stop_of: "Stop {i} of {n}",
+    close: "Close",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    whole_trip: "Show the whole trip",
+    full_screen: "Full screen",
+    exit_full_screen: "Exit full screen",
+    stops: "Stops",
+    met: "{name} met",
+    topics: "Topics",
+    key_figures: "Key figures",
+    sources: "Sources",
+    from_place: "{distance} from {place}",
+    wheel_hint: "Hold Ctrl and scroll to zoom the map",
+    map_label: "Map of the trip: {stops}",
+    description: "Map of the trip of {name}, {dates}: {count}, {distance} in all.",
+    description_keys: "Use the arrow keys to step through the stops.",
+    error_title: "This map could not be drawn: its story has {count}.",
+    comma: ", ",
+    quote_open: "“",
+    quote_close: "”",
+};
+
+pub const ES: Strings = Strings {
+    lang: "es",
+    previous: "Anterior",
+    previous_stop: "Parada anterior",
+    next: "Siguiente",
+    next_stop: "Parada siguiente",
+    stop_of: "Parada {i} de {n}",
+    close: "Cerrar",
+    zoom_in: "Acercar",
+    zoom_out: "Alejar",
+    whole_trip: "Ver todo el viaje",
+    full_screen: "Pantalla completa",
+    exit_full_screen: "Salir de pantalla completa",
+    stops: "Paradas",
+    met: "{name} se reunió con",
+    topics: "Temas",
+    key_figures: "Cifras clave",
+    sources: "Fuentes",
+    from_place: "{distance} desde {place}",
+    wheel_hint: "Mantenga Ctrl y desplace para hacer zoom en el mapa",
+    map_label: "Mapa del viaje: {stops}",
+    description: "Mapa del viaje de {name}, {dates}: {count}, {distance} en total.",
+    description_keys: "Use las flechas del teclado para recorrer las paradas.",
+    error_title: "No se pudo dibujar este mapa: su historia tiene {count}.",
+    comma: ", ",
+    quote_open: "«",
+    quote_close: "»",
+};
+
+pub const AR: Strings = Strings {
+    lang: "ar",
+    previous: "السابق",
+    previous_stop: "المحطة السابقة",
+    next: "التالي",
+    next_stop: "المحطة التالية",
+    stop_of: "المحطة {i} من {n}",
+    close: "إغلاق",
+    zoom_in: "تكبير",
+    zoom_out: "تصغير",
+    whole_trip: "عرض الرحلة كاملة",
+    full_screen: "ملء الشاشة",
+    exit_full_screen: "الخروج من ملء الشاشة",
+    stops: "المحطات",
+    met: "التقى {name}",
+    topics: "المواضيع",
+    key_figures: "أرقام رئيسية",
+    sources: "المصادر",
+    from_place: "{distance} من {place}",
+    wheel_hint: "اضغط Ctrl مع التمرير لتكبير الخريطة",
+    map_label: "خريطة الرحلة: {stops}",
+    description: "خريطة رحلة {name}، {dates}: {count}، {distance} إجمالاً.",
+    description_keys: "استخدم مفاتيح الأسهم للتنقل بين المحطات.",
+    error_title: "تعذّر رسم هذه الخريطة: في القصة {count}.",
+    comma: "، ",
+    quote_open: "«",
+    quote_close: "»",
+};
+
+/// The interface languages, English first (the fallback).
+pub const ALL: [&Strings; 3] = [&EN, &ES, &AR];
+
+impl Strings {
+    /// The strings for a language code ("es-CO" → Spanish); English for any other.
+    ///
+    /// ```
+    /// assert_eq!(tripmap::i18n::Strings::for_lang("es-CO").next, "Siguiente");
+    /// assert_eq!(tripmap::i18n::Strings::for_lang("fr").next, "Next");
+    /// ```
+    pub fn for_lang(lang: &str) -> &'static Strings {
+        let base = base_lang(lang);
+        ALL.iter().find(|s| s.lang == base).copied().unwrap_or(&EN)
+    }
+
+    /// "4 stops", with the language's plural forms; `n_text` is `n` formatted for the locale.
+    pub fn stop_count(&self, n: usize, n_text: &str) -> String {
+        match (self.lang, n) {
+            ("ar", 1) => "محطة واحدة".to_string(),
+            ("ar", 2) => "محطتان".to_string(),
+            ("ar", 3..=10) => format!("{n_text} محطات"),
+            ("ar", _) => format!("{n_text} محطة"),
+            ("es", 1) => "1 parada".replace('1', n_text),
+            ("es", _) => format!("{n_text} paradas"),
+            (_, 1) => format!("{n_text} stop"),
+            _ => format!("{n_text} stops"),
+        }
+    }
+
+    /// "2 problems", with the language's plural forms.
+    pub fn problem_count(&self, n: usize, n_text: &str) -> String {
+        match (self.lang, n) {
+            ("ar", 1) => "مشكلة واحدة".to_string(),
+            ("ar", 2) => "مشكلتان".to_string(),
+            ("ar", 3..=10) => format!("{n_text} مشكلات"),
+            ("ar", _) => format!("{n_text} مشكلة"),
+            ("es", 1) => format!("{n_text} problema"),
+            ("es", _) => format!("{n_text} problemas"),
+            (_, 1) => format!("{n_text} problem"),
+            _ => format!("{n_text} problems"),
+        }
+    }
+}
+
+/// Fills `{name}` placeholders.
+///
+/// ```
+/// assert_eq!(tripmap::i18n::fill("Stop {i} of {n}", &[("i", "2"), ("n", "4")]), "Stop 2 of 4");
+/// ```
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+}
+
+/// "es" for "es-CO".
+pub fn base_lang(lang: &str) -> String {
+    lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// True for languages written right to left.
+///
+/// ```
+/// assert!(tripmap::i18n::is_rtl("ar-EG"));
+/// assert!(!tripmap::i18n::is_rtl("es"));
+/// ```
+pub fn is_rtl(lang: &str) -> bool {
+    matches!(base_lang(lang).as_str(), "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::story::{for_each_text, Story};
+
+    /// Every field of each language's strings, as (name, value) pairs.
+    fn fields(s: &Strings) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("previous", s.previous), ("previous_stop", s.previous_stop), ("next", s.next), ("next_stop", s.next_stop),
+            ("stop_of", s.stop_of), ("close", s.close), ("zoom_in", s.zoom_in), ("zoom_out", s.zoom_out),
+            ("whole_trip", s.whole_trip), ("full_screen", s.full_screen), ("exit_full_screen", s.exit_full_screen),
+            ("stops", s.stops), ("met", s.met), ("topics", s.topics), ("key_figures", s.key_figures), ("sources", s.sources),
+            ("from_place", s.from_place), ("wheel_hint", s.wheel_hint), ("map_label", s.map_label),
+            ("description", s.description), ("description_keys", s.description_keys), ("error_title", s.error_title),
+            ("comma", s.comma), ("quote_open", s.quote_open), ("quote_close", s.quote_close),
+        ]
+    }
+
+    #[test]
+    fn every_interface_string_exists_in_every_language_with_the_same_placeholders() {
+        let placeholders = |t: &str| {
+            let mut v: Vec<String> = t.split('{').skip(1).filter_map(|p| p.split('}').next()).map(String::from).collect();
+            v.sort();
+            v
+        };
+        for s in ALL {
+            for ((name, text), (_, english)) in fields(s).into_iter().zip(fields(&EN)) {
+                assert!(!text.trim().is_empty(), "{}: {name} is empty", s.lang);
+                assert_eq!(placeholders(text), placeholders(english), "{}: {name} placeholders", s.lang);
+                // Spanish shares the comma with English; "Ctrl" is a key's name everywhere.
+                if s.lang != "en" && name != "wheel_hint" && !(s.lang == "es" && name == "comma") {
+                    assert_ne!(text, english, "{}: {name} is not translated", s.lang);
+                }
+            }
+        }
+        assert_eq!(AR.stop_count(2, "٢"), "محطتان");
+        assert_eq!(ES.stop_count(4, "4"), "4 paradas");
+        assert_eq!(EN.stop_count(1, "1"), "1 stop");
+    }
+
+    #[test]
+    fn the_default_story_has_every_field_in_english_spanish_and_arabic() {
+        let story = Story::default_story();
+        assert_eq!(story.lang, "en");
+        let mut missing = Vec::new();
+        for_each_text(&story, &mut |path, text| {
+            if text.is_empty() {
+                return;
+            }
+            let langs = text.languages();
+            for l in ["en", "es", "ar"] {
+                if !langs.contains(&l) {
+                    missing.push(format!("{path}: {l}"));
+                }
+            }
+        });
+        assert!(missing.is_empty(), "untranslated: {missing:#?}");
+        // Spot checks: proper names as each press writes them.
+        let es = story.localized("es");
+        let ar = story.localized("ar");
+        assert_eq!(es.stops[1].name.as_str(), "Bogotá");
+        assert_eq!(ar.stops[1].name.as_str(), "بوغوتا");
+        assert_eq!(ar.traveller.name.as_str(), "أنتوني بلينكن");
+    }
+}

@@ -1,0 +1,69 @@
+//! Dates, numbers and distances formatted by the browser's `Intl` for the map's locale
+//! ("3–4 de octubre de 2022", "٤٬٢٣٩ كم"), so every language gets its own conventions without
+//! shipping locale data in the wasm.
+
+use crate::story::DateRange;
+use js_sys::{Array, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A locale for `Intl`, e.g. "es", "ar", or "ar-u-nu-latn" for Arabic with Latin digits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Locale(pub String);
+
+fn options(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}
+
+impl Locale {
+    fn locales(&self) -> Array {
+        Array::of1(&JsValue::from_str(&self.0))
+    }
+
+    /// "3–4 October 2022" in the locale's words; a single day when start and end agree.
+    pub fn date_range(&self, range: DateRange) -> String {
+        let fmt = Intl::DateTimeFormat::new(
+            &self.locales(),
+            &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]),
+        );
+        let date = |d: crate::story::Date| js_sys::Date::new(&JsValue::from_f64(js_sys::Date::utc(d.year as f64, d.month as f64 - 1.0) + (d.day as f64 - 1.0) * 86_400_000.0));
+        let (a, b) = (date(range.start), date(range.end));
+        // formatRange collapses shared parts ("3–4 de octubre de 2022"); js-sys has no binding.
+        let call = |name: &str, args: &[&JsValue]| -> Option<String> {
+            let f: Function = Reflect::get(&fmt, &JsValue::from_str(name)).ok()?.dyn_into().ok()?;
+            let r = match args {
+                [x] => f.call1(&fmt, x),
+                [x, y] => f.call2(&fmt, x, y),
+                _ => return None,
+            };
+            r.ok()?.as_string()
+        };
+        if range.start == range.end {
+            call("format", &[&a]).unwrap_or_else(|| range.to_string())
+        } else {
+            call("formatRange", &[&a, &b]).unwrap_or_else(|| range.to_string())
+        }
+    }
+
+    /// A whole number with the locale's digits and grouping.
+    pub fn number(&self, n: u64) -> String {
+        let fmt = Intl::NumberFormat::new(&self.locales(), &options(&[("maximumFractionDigits", "0")]));
+        fmt.format().call1(&fmt, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string()).unwrap_or_else(|| n.to_string())
+    }
+
+    /// A distance in kilometres: "4,239 km", "4239 km", "٤٬٢٣٩ كم".
+    pub fn km(&self, km: u64) -> String {
+        let fmt = Intl::NumberFormat::new(
+            &self.locales(),
+            &options(&[("style", "unit"), ("unit", "kilometer"), ("unitDisplay", "short"), ("maximumFractionDigits", "0")]),
+        );
+        fmt.format()
+            .call1(&fmt, &JsValue::from_f64(km as f64))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| crate::scene::format_km(km))
+    }
+}
