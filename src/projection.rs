@@ -169,6 +169,69 @@ pub fn spherical_centroid(points: &[Coord]) -> Coord {
     coord! { x: y.atan2(x).to_degrees(), y: (z / norm).asin().to_degrees() }
 }
 
+/// Arc between two points, degrees.
+pub fn arc_deg(a: Coord, b: Coord) -> f64 {
+    let (va, vb) = (unit(a), unit(b));
+    (va.0 * vb.0 + va.1 * vb.1 + va.2 * vb.2).clamp(-1.0, 1.0).acos().to_degrees()
+}
+
+fn unit(p: Coord) -> (f64, f64, f64) {
+    let (lon, lat) = (p.x.to_radians(), p.y.to_radians());
+    (lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin())
+}
+
+fn from_unit(v: (f64, f64, f64)) -> Coord {
+    let n = (v.0 * v.0 + v.1 * v.1 + v.2 * v.2).sqrt();
+    coord! { x: v.1.atan2(v.0).to_degrees(), y: (v.2 / n).clamp(-1.0, 1.0).asin().to_degrees() }
+}
+
+/// Farthest a point may lie from the centre of a trip's projection, degrees: well inside
+/// [`MAX_ARC_DEG`], so the trip never reaches the stretched rim.
+pub const SAFE_ARC_DEG: f64 = 150.0;
+
+/// The centre of a trip's projection: the [`spherical_centroid`], unless that leaves a point
+/// more than [`SAFE_ARC_DEG`] away (antipodal stops, a trip round the globe); then the centre
+/// of the smallest cap holding every point, approximated by Bădoiu–Clarkson steps toward the
+/// farthest point. Up to 14 points always fit within 150° of some centre (15 caps of 30° are
+/// needed to cover the sphere); longer round-the-world trips may leave a stop near the rim.
+///
+/// ```
+/// use geo::coord;
+/// use tripmap::projection::{arc_deg, trip_center};
+/// // Exact antipodes: their centroid vanishes; the centre is 90° from both.
+/// let (a, b) = (coord! { x: 20.0, y: 10.0 }, coord! { x: -160.0, y: -10.0 });
+/// let c = trip_center(&[a, b]);
+/// assert!((arc_deg(c, a) - 90.0).abs() < 0.5 && (arc_deg(c, b) - 90.0).abs() < 0.5);
+/// ```
+pub fn trip_center(points: &[Coord]) -> Coord {
+    let c = spherical_centroid(points);
+    let worst = |c: Coord| points.iter().map(|&p| arc_deg(c, p)).fold(0.0, f64::max);
+    if worst(c) <= SAFE_ARC_DEG {
+        return c;
+    }
+    let mut v = unit(c);
+    let mut best = (worst(c), c);
+    for i in 1..=400 {
+        let far = points.iter().copied().max_by(|a, b| arc_deg(from_unit(v), *a).total_cmp(&arc_deg(from_unit(v), *b))).unwrap_or(c);
+        let f = unit(far);
+        let t = 1.0 / (i as f64 + 1.0);
+        let mut next = (v.0 + (f.0 - v.0) * t, v.1 + (f.1 - v.1) * t, v.2 + (f.2 - v.2) * t);
+        if (next.0 * next.0 + next.1 * next.1 + next.2 * next.2).sqrt() < 1e-6 {
+            // Stepping straight through the globe's centre: go round instead.
+            let axis = if v.2.abs() < 0.9 { (0.0, 0.0, 1.0) } else { (1.0, 0.0, 0.0) };
+            next = (v.1 * axis.2 - v.2 * axis.1, v.2 * axis.0 - v.0 * axis.2, v.0 * axis.1 - v.1 * axis.0);
+        }
+        let n = (next.0 * next.0 + next.1 * next.1 + next.2 * next.2).sqrt();
+        v = (next.0 / n, next.1 / n, next.2 / n);
+        let candidate = from_unit(v);
+        let w = worst(candidate);
+        if w < best.0 {
+            best = (w, candidate);
+        }
+    }
+    best.1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use crate::clip::{ClipLine, ClipRing};
 use crate::geodesy::{GeodesicRoute, Route};
 use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles};
 use crate::path::{push_line, push_ring};
-use crate::projection::{fit_extent, spherical_centroid, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
+use crate::projection::{fit_extent, trip_center, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
 use crate::story::Story;
 use crate::zoom::View;
 use geo::{coord, Coord, Line, Rect};
@@ -121,7 +121,7 @@ impl Scene {
     pub fn natural_height(story: &Story, width: f64) -> f64 {
         let routes = routes(story);
         let points = fit_points(story, &routes);
-        let p = AzimuthalEqualArea::centered(spherical_centroid(&stop_coords(story)));
+        let p = AzimuthalEqualArea::centered(trip_center(&stop_coords(story)));
         let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
             .map(|b| if b.width() > 1e-9 { b.height() / b.width() } else { 1.0 })
             .unwrap_or(1.0);
@@ -183,11 +183,16 @@ impl Scene {
         let legs = routes
             .iter()
             .map(|&((from, to), ref route)| {
-                let points = project_pieces(&projection, &route.points).concat();
+                // A route passing near the far side of the globe comes in pieces: each is drawn
+                // on its own, never joined across the gap.
+                let pieces = project_pieces(&projection, &route.points);
                 let mut d = String::new();
-                for piece in points.clip_line(clip_box) {
-                    push_line(&mut d, &piece);
+                for piece in &pieces {
+                    for clipped in piece.clip_line(clip_box) {
+                        push_line(&mut d, &clipped);
+                    }
                 }
+                let points = pieces.concat();
                 let key = format!("{}-{}", story.stops[from].id, story.stops[to].id);
                 LegShape { from, to, key, d, distance_km: route.distance_km(), points }
             })
@@ -277,7 +282,7 @@ fn fit_points(story: &Story, routes: &[((usize, usize), Route)]) -> Vec<Coord> {
 
 /// The projection centred on the trip and fitted to its stops and routes with room for labels.
 fn fit(story: &Story, routes: &[((usize, usize), Route)], width: f64, height: f64) -> AzimuthalEqualArea {
-    let center = spherical_centroid(&stop_coords(story));
+    let center = trip_center(&stop_coords(story));
     let pad_x = (width * 0.12).clamp(40.0, 120.0);
     let pad_y = (height * 0.08).clamp(28.0, 64.0);
     let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - pad_x, y: height - pad_y });
