@@ -164,7 +164,7 @@ async fn a_broken_story_shows_every_problem_instead_of_a_map() {
     .await;
     assert!(find(&el, "svg").is_none(), "no half-drawn map");
     let panel = text(&el, r#".tripmap--error[role="alert"]"#);
-    for needle in ["stops[0].lat: 95 is outside -90..90", r#"stops[1].id: "a" is used twice"#, r#"legs[0].to: "quito" is not a stop"#] {
+    for needle in ["stops[0].lat: 95 is outside -90..90", r#"stops[1].id "a" is used twice"#, r#"legs[0].to "quito" is not a stop"#] {
         assert!(panel.contains(needle), "panel lacks {needle:?}: {panel}");
     }
     let el = mounted(Some("{ not json")).await;
@@ -180,7 +180,7 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
     ))
     .await;
     // The javascript: link is refused outright.
-    assert!(text(&el, ".tripmap--error").contains(r#"sources[0].url: "javascript:alert(3)" is not an http or https link"#));
+    assert!(text(&el, ".tripmap--error").contains(r#"sources[0].url "javascript:alert(3)" is not an http or https link"#));
 
     let el = mounted(Some(
         r#"{"title":"<img src=x onerror=alert(1)>","traveller":{"name":"<b>X</b>"},

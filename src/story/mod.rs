@@ -5,6 +5,7 @@
 //! stops) or every problem found, each with its JSON path.
 
 mod date;
+mod parse;
 mod text;
 mod validate;
 
@@ -19,6 +20,7 @@ pub const DEFAULT_STORY_JSON: &str = include_str!("../../data/story.json");
 
 /// A trip told as a sequence of stops.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Story {
     /// The story's own language (BCP 47 code such as "en"): where a text has no translation into
@@ -47,6 +49,7 @@ pub struct Story {
 
 /// A person and their role at the time, e.g. "Gustavo Petro", "President of Colombia".
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: Text,
@@ -56,6 +59,7 @@ pub struct Person {
 
 /// A report the story draws on.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,
@@ -68,6 +72,7 @@ pub struct Source {
 
 /// One place on the trip and what happened there.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Stop {
     /// Stable id used in links, hooks (`data-stop`) and legs: lowercase letters, digits, `-`, `_`.
@@ -108,6 +113,7 @@ pub struct Stop {
 
 /// A meeting: who, and optionally what about.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub with: Vec<Person>,
@@ -117,6 +123,7 @@ pub struct Meeting {
 
 /// A key figure and what it measures.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     pub value: Text,
@@ -128,6 +135,7 @@ pub struct Figure {
 
 /// A quote and who said it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     pub text: Text,
@@ -138,6 +146,7 @@ pub struct Quote {
 
 /// A leg of the trip, by stop ids.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Leg {
     pub from: String,
@@ -158,10 +167,7 @@ impl Story {
     /// assert_eq!(problems[0].to_string(), "stops[0].lat: 95 is outside -90..90");
     /// ```
     pub fn from_json(json: &str) -> Result<Story, Vec<Problem>> {
-        let de = &mut serde_json::Deserializer::from_str(json);
-        let story: Story = serde_path_to_error::deserialize(de).map_err(|e| vec![Problem::from_serde(e)])?;
-        validate(&story)?;
-        Ok(story)
+        parse::parse(json)
     }
 
     /// The same story with every text resolved to `lang` (falling back, field by field, to the
@@ -251,6 +257,15 @@ impl Stop {
 
 fn default_lang() -> String {
     "en".to_string()
+}
+
+/// The JSON Schema of the story format, generated from these types (committed as
+/// `data/story.schema.json`, which editors' tools can check stories against).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Story);
+    schema.insert("title".into(), "TripMap story".into());
+    serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
 }
 
 /// True for an absolute http or https URL: the only links a story may carry.

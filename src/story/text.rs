@@ -109,3 +109,24 @@ impl<'de> Deserialize<'de> for Text {
         d.deserialize_any(V)
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text in one language, or translations keyed by language code: {\"en\": \"Lima\", \"ar\": \"ليما\"}",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "propertyNames": { "pattern": "^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$" },
+                    "additionalProperties": { "type": "string" }
+                }
+            ]
+        })
+    }
+}

@@ -15,32 +15,16 @@ impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem { path: path.into(), message: message.into() }
     }
-
-    /// Turns a serde error into a problem: JSON syntax errors get line and column, type
-    /// errors get the path of the field.
-    pub fn from_serde(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
-        let path = e.path().to_string();
-        let inner = e.inner();
-        if inner.is_syntax() || inner.is_eof() {
-            let what = inner.to_string();
-            let what = what.split(" at line").next().unwrap_or(&what).to_string();
-            return Problem::new(
-                "",
-                format!("the JSON is broken at line {}, column {}: {what}", inner.line(), inner.column()),
-            );
-        }
-        let message = inner.to_string();
-        let message = message.split(" at line").next().unwrap_or(&message).replace('`', "\"");
-        Problem::new(if path == "." { String::new() } else { path }, message)
-    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
+        // A message that starts with the quoted value reads on from the path without a colon:
+        // `stops[3].id "lima" is used twice`, `stops[2].lat: 95 is outside -90..90`.
+        match (self.path.is_empty(), self.message.starts_with('"')) {
+            (true, _) => f.write_str(&self.message),
+            (false, true) => write!(f, "{} {}", self.path, self.message),
+            (false, false) => write!(f, "{}: {}", self.path, self.message),
         }
     }
 }
@@ -60,7 +44,7 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     for_each_text(story, &mut |path, text| {
         let Text::Translated(m) = text else { return };
         for code in m.keys().filter(|c| !is_language_code(c)) {
-            p.push(Problem::new(path.clone(), format!("\"{code}\" is not a language code like \"en\" or \"es\"")));
+            p.push(Problem::new(path.clone(), format!("key \"{code}\" is not a language code like \"en\" or \"es\"")));
         }
         if m.get(lang).is_none_or(|t| t.trim().is_empty()) {
             p.push(Problem::new(path, format!("has no \"{lang}\" text, the story's own language")));

@@ -1,0 +1,205 @@
+//! Reading a story's JSON and reporting every problem in it at once.
+//!
+//! serde stops at the first error. To list them all, the JSON is read into a value, then
+//! deserialized again and again: each error is recorded in plain words and repaired in the
+//! value (an unknown field dropped, a wrong value replaced by a placeholder of the right type),
+//! until the story reads. Semantic checks ([`super::validate`]) then run on the repaired story,
+//! except under paths already reported, so no field is reported twice.
+
+use super::validate::Problem;
+use super::{validate, Story};
+use serde_json::Value;
+use serde_path_to_error::Segment;
+
+/// More structural problems than this in one story are not worth listing one by one.
+const MAX_REPAIRS: usize = 200;
+
+/// Parses and validates; every problem found, each with its JSON path.
+pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
+    let mut value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
+    let mut problems: Vec<Problem> = Vec::new();
+    // Paths that hold a placeholder we put there: errors under them are ours, not the editor's.
+    let mut placeholders: Vec<String> = Vec::new();
+    for _ in 0..MAX_REPAIRS {
+        match serde_path_to_error::deserialize::<_, Story>(&value) {
+            Ok(story) => {
+                let mut reported: Vec<String> = problems.iter().map(|p| p.path.clone()).filter(|p| !p.is_empty()).collect();
+                reported.extend(placeholders.iter().cloned());
+                if let Err(semantic) = validate(&story) {
+                    problems.extend(semantic.into_iter().filter(|p| !reported.iter().any(|r| is_under(&p.path, r))));
+                }
+                return if problems.is_empty() { Ok(story) } else { Err(problems) };
+            }
+            Err(e) => {
+                let path: Vec<Segment> = e.path().iter().cloned().collect();
+                let message = e.inner().to_string();
+                let ours = placeholders.iter().any(|p| is_under(&path_string(&path), p));
+                let Some(repair) = Repair::for_error(&message) else {
+                    problems.push(plain(&path, &message));
+                    return Err(problems);
+                };
+                if !ours {
+                    problems.push(plain(&path, &message));
+                }
+                if !repair.apply(&mut value, &path, &mut placeholders) {
+                    return Err(problems);
+                }
+            }
+        }
+    }
+    problems.push(Problem::new("", "too many problems to list; fix these first"));
+    Err(problems)
+}
+
+fn syntax_problem(e: &serde_json::Error) -> Problem {
+    let what = e.to_string();
+    let what = what.split(" at line").next().unwrap_or(&what).to_string();
+    Problem::new("", format!("the JSON is broken at line {}, column {}: {what}", e.line(), e.column()))
+}
+
+/// True when `path` is `parent` or inside it (`stops[0].lat` is under `stops[0]`).
+fn is_under(path: &str, parent: &str) -> bool {
+    path == parent || path.strip_prefix(parent).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+fn path_string(path: &[Segment]) -> String {
+    let mut s = String::new();
+    for seg in path {
+        match seg {
+            Segment::Seq { index } => s.push_str(&format!("[{index}]")),
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(key);
+            }
+            Segment::Unknown => s.push_str(".?"),
+        }
+    }
+    s
+}
+
+/// Between two backticks, serde's way of quoting names.
+fn quoted(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// serde's message in an editor's words, with the field's path.
+fn plain(path: &[Segment], message: &str) -> Problem {
+    let message = message.split(" at line").next().unwrap_or(message);
+    if message.starts_with("unknown field") {
+        // serde puts the unknown field itself at the end of the path; name the object instead.
+        let names = quoted(message);
+        let field = names.first().copied().unwrap_or("?");
+        let at = if matches!(path.last(), Some(Segment::Map { key }) if key == field) { &path[..path.len() - 1] } else { path };
+        let hint = strsim_closest(field, &names[1..]).map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
+        return Problem::new(path_string(at), format!("unknown field \"{field}\"{hint}"));
+    }
+    if let Some(field) = message.strip_prefix("missing field ").map(|m| m.trim_matches('`')) {
+        return Problem::new(path_string(path), format!("field \"{field}\" is missing"));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        let inner = quoted(found).first().copied().unwrap_or("");
+        let found = match found.split(' ').next().unwrap_or("") {
+            // serde quotes strings with double quotes already: `string "north"`.
+            "string" => found["string ".len()..].to_string(),
+            "integer" | "floating" | "boolean" => inner.to_string(),
+            "sequence" => "a list".to_string(),
+            "map" => "an object".to_string(),
+            other => other.to_string(),
+        };
+        return Problem::new(path_string(path), format!("{found} is not {}", expectation(expected)));
+    }
+    Problem::new(path_string(path), message.replace('`', "\""))
+}
+
+/// serde's "expected f64" as an editor would say it.
+fn expectation(expected: &str) -> String {
+    match expected {
+        e if e.starts_with("f64") || e.starts_with("f32") => "a number".into(),
+        e if e.starts_with("a string, or translations") => "text (a string, or translations like {\"en\": \"…\"})".into(),
+        e if e.contains("sequence") => "a list ([…])".into(),
+        e if e.starts_with("struct") || e.contains("map") => "an object ({…})".into(),
+        e if e.contains("string") => "a string".into(),
+        e => e.replace('`', "\""),
+    }
+}
+
+/// The nearest name to a misspelt one, if it is near enough to be what was meant. Jaro–Winkler
+/// weighs a shared beginning, so "lattitude" finds "lat" and "summery" finds "summary".
+fn strsim_closest<'a>(field: &str, names: &[&'a str]) -> Option<&'a str> {
+    names
+        .iter()
+        .map(|n| (strsim::jaro_winkler(&field.to_lowercase(), n), *n))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, n)| n)
+}
+
+/// How to repair the value after an error so that reading can go on.
+enum Repair {
+    /// Drop the unknown field.
+    Remove,
+    /// Replace the value (or insert the missing field) with a placeholder.
+    Replace(Value),
+    /// Insert a missing field with a placeholder (its type is found on the next pass).
+    Insert(String),
+}
+
+impl Repair {
+    fn for_error(message: &str) -> Option<Repair> {
+        if message.starts_with("unknown field") {
+            return Some(Repair::Remove);
+        }
+        if let Some(field) = message.strip_prefix("missing field ") {
+            return Some(Repair::Insert(field.split_whitespace().next()?.trim_matches('`').to_string()));
+        }
+        let expected = message.split(", expected ").nth(1)?;
+        let placeholder = match expected {
+            e if e.starts_with('f') || e.starts_with('u') || e.starts_with('i') => Value::from(0.0),
+            e if e.contains("sequence") => Value::Array(vec![]),
+            e if e.starts_with("struct") || e.contains("map") => Value::Object(Default::default()),
+            _ => Value::String(String::new()),
+        };
+        Some(Repair::Replace(placeholder))
+    }
+
+    fn apply(self, root: &mut Value, path: &[Segment], placeholders: &mut Vec<String>) -> bool {
+        match self {
+            Repair::Remove => {
+                let Some((Segment::Map { key }, parent)) = path.split_last() else { return false };
+                let Some(obj) = at(root, parent).and_then(Value::as_object_mut) else { return false };
+                obj.remove(key).is_some()
+            }
+            Repair::Replace(v) => match at(root, path) {
+                Some(slot) if *slot != v => {
+                    *slot = v;
+                    placeholders.push(path_string(path));
+                    true
+                }
+                _ => false,
+            },
+            Repair::Insert(field) => {
+                let Some(obj) = at(root, path).and_then(Value::as_object_mut) else { return false };
+                if obj.contains_key(&field) {
+                    return false;
+                }
+                obj.insert(field.clone(), Value::Null);
+                let mut p = path.to_vec();
+                p.push(Segment::Map { key: field });
+                placeholders.push(path_string(&p));
+                true
+            }
+        }
+    }
+}
+
+/// The value at a path.
+fn at<'a>(root: &'a mut Value, path: &[Segment]) -> Option<&'a mut Value> {
+    path.iter().try_fold(root, |v, seg| match seg {
+        Segment::Seq { index } => v.get_mut(*index),
+        Segment::Map { key } => v.get_mut(key.as_str()),
+        _ => None,
+    })
+}

@@ -1,0 +1,88 @@
+//! Every message an editor can meet, exact text: all problems at once, each with its JSON path.
+
+use tripmap::story::Story;
+
+fn problems(json: &str) -> Vec<String> {
+    Story::from_json(json).expect_err("the story has problems").iter().map(|p| p.to_string()).collect()
+}
+
+const HEAD: &str = r#""title":"T","traveller":{"name":"X"}"#;
+
+fn stop(id: &str, extra: &str) -> String {
+    format!(r#"{{"id":"{id}","name":"N","lat":1,"lon":2,"date":"2024-01-01"{extra}}}"#)
+}
+
+#[test]
+fn the_issue_examples_word_for_word() {
+    let json = format!(
+        r#"{{{HEAD},"stops":[{},{},{},{}],"legs":[{{"from":"a","to":"quito"}}]}}"#,
+        stop("a", r#","lattitude":5"#).replace(r#""lat":1,"#, ""),
+        stop("b", ""),
+        stop("c", "").replace(r#""lat":1"#, r#""lat":95"#),
+        stop("b", ""),
+    );
+    let p = problems(&json);
+    assert_eq!(
+        p,
+        [
+            r#"stops[0]: unknown field "lattitude" (did you mean "lat"?)"#,
+            r#"stops[0]: field "lat" is missing"#,
+            "stops[2].lat: 95 is outside -90..90",
+            r#"stops[3].id "b" is used twice"#,
+            r#"legs[0].to "quito" is not a stop"#,
+        ]
+    );
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let p = problems("{\n  \"title\": \"T\",\n  \"stops\": [\n}");
+    assert_eq!(p.len(), 1);
+    assert!(p[0].starts_with("the JSON is broken at line 4, column 1"), "{}", p[0]);
+}
+
+#[test]
+fn wrong_types_are_named_and_reading_goes_on() {
+    let json = format!(r#"{{{HEAD},"stops":[{},{}]}}"#, stop("a", "").replace(r#""lat":1"#, r#""lat":"north""#), stop("b", r#","topics":"trade""#));
+    assert_eq!(problems(&json), [r#"stops[0].lat "north" is not a number"#, r#"stops[1].topics "trade" is not a list ([…])"#]);
+    let json = format!(r#"{{{HEAD},"stops":[{}]}}"#, stop("a", r#","summery":"x","figures":[{"value":5,"label":"l"}]"#));
+    assert_eq!(problems(&json), [r#"stops[0]: unknown field "summery" (did you mean "summary"?)"#, "stops[0].figures[0].value: 5 is not text (a string, or translations like {\"en\": \"…\"})"]);
+}
+
+#[test]
+fn semantic_checks_report_everything_in_one_go() {
+    let json = format!(
+        r#"{{"lang":"english","title":"","traveller":{{"name":"X"}},"sources":[{{"id":"s","name":"S","url":"javascript:alert(1)"}}],
+            "stops":[{},{}]}}"#,
+        stop("Bad Id", r#","sources":["nope"],"end_date":"2023-12-31""#).replace(r#""lon":2"#, r#""lon":-200"#),
+        stop("b", r#","date":"2024-02-30""#).replace(r#","date":"2024-01-01""#, ""),
+    );
+    assert_eq!(
+        problems(&json),
+        [
+            r#"lang "english" is not a language code like "en" or "es""#,
+            "title: is empty",
+            r#"sources[0].url "javascript:alert(1)" is not an http or https link"#,
+            r#"stops[0].id "Bad Id" must be 1 to 64 of a-z, 0-9, - and _"#,
+            "stops[0].lon: -200 is outside -180..180",
+            r#"stops[0].end_date "2023-12-31" is before date "2024-01-01""#,
+            r#"stops[0].sources[0] "nope" is not a source"#,
+            r#"stops[1].date "2024-02-30" is not a day of that month"#,
+        ]
+    );
+}
+
+#[test]
+fn translations_must_include_the_story_language() {
+    let json = format!(r#"{{"title":{{"es":"Hola","EN":"x"}},"traveller":{{"name":"X"}},"stops":[{}]}}"#, stop("a", ""));
+    assert_eq!(
+        problems(&json),
+        [r#"title: key "EN" is not a language code like "en" or "es""#, r#"title: has no "en" text, the story's own language"#]
+    );
+}
+
+#[test]
+fn a_story_needs_stops() {
+    assert_eq!(problems(&format!(r#"{{{HEAD},"stops":[]}}"#)), ["stops: has no stops; a map needs at least one"]);
+    assert_eq!(problems(&format!(r#"{{{HEAD}}}"#)), [r#"field "stops" is missing"#]);
+}
