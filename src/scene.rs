@@ -20,6 +20,11 @@ pub const LEG_FONT_PX: f64 = 12.0;
 pub const MARKER_R: f64 = 10.0;
 /// Route points this close (px) to a stop count as the route's end: labels must not cover them.
 const ROUTE_END_PX: f64 = 36.0;
+/// The map's buttons: a column this wide (px, margin included) down the top right corner.
+/// Stops are fitted clear of it and labels avoid it. Matches `.tripmap__controls` in the CSS.
+pub const CONTROLS_W: f64 = 60.0;
+/// Height of that column: four 44 px buttons, gaps and margins.
+pub const CONTROLS_H: f64 = 204.0;
 
 /// Everything the view draws, in pixels of a `width` × `height` viewBox.
 #[derive(Debug, Clone, PartialEq)]
@@ -285,7 +290,9 @@ fn fit(story: &Story, routes: &[((usize, usize), Route)], width: f64, height: f6
     let center = trip_center(&stop_coords(story));
     let pad_x = (width * 0.12).clamp(40.0, 120.0);
     let pad_y = (height * 0.08).clamp(28.0, 64.0);
-    let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - pad_x, y: height - pad_y });
+    // Keep the trip clear of the buttons down the right edge.
+    let right = pad_x.max(CONTROLS_W + 8.0);
+    let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - right, y: height - pad_y });
     // A single stop (or stops at one place) shows about 1,500 km across.
     let max_scale = width / (1500.0 / crate::geodesy::EARTH_RADIUS_KM);
     fit_extent(AzimuthalEqualArea::centered(center), &fit_points(story, routes), extent, max_scale)
@@ -361,7 +368,8 @@ fn place_labels(
     bar: &ScaleBar,
 ) -> (Vec<Label>, Vec<Label>) {
     let mut obstacles = Obstacles { hard: stops.iter().map(|&s| labels::square(s, MARKER_R + 2.0)).collect(), soft: vec![] };
-    // The scale bar and its label (above it) are kept clear.
+    // The map's buttons and the scale bar with its label are kept clear.
+    obstacles.hard.push(Rect::new(coord! { x: view.max().x - CONTROLS_W, y: 0.0 }, coord! { x: view.max().x, y: CONTROLS_H }));
     let bar_w = bar.width.max(labels::text_width(&bar.label, LEG_FONT_PX));
     obstacles.hard.push(Rect::new(coord! { x: bar.x - 4.0, y: bar.y - LEG_FONT_PX - 8.0 }, coord! { x: bar.x + bar_w + 4.0, y: bar.y + 6.0 }));
     for px in legs_px {

@@ -35,6 +35,8 @@ fn check(story: &Story) -> Vec<Scene> {
         for s in &scene.stops {
             assert!(s.x.is_finite() && s.y.is_finite(), "{s:?}");
             assert!(s.x >= 8.0 && s.x <= w - 8.0 && s.y >= 8.0 && s.y <= h - 8.0, "stop off the map: {s:?} in {w}×{h}");
+            let under_buttons = s.x > w - tripmap::scene::CONTROLS_W && s.y < tripmap::scene::CONTROLS_H;
+            assert!(!under_buttons, "stop under the map's buttons: {s:?}");
         }
         let paths = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.coastlines.as_str(), scene.sphere.as_str(), scene.graticule.as_str()]);
         for d in paths.chain(scene.legs.iter().map(|l| l.d.as_str())) {

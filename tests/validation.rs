@@ -35,6 +35,12 @@ fn the_issue_examples_word_for_word() {
 }
 
 #[test]
+fn an_unknown_field_does_not_hide_other_problems_in_the_same_object() {
+    let json = format!(r#"{{{HEAD},"stops":[{}]}}"#, stop("a", r#","colour":"red""#).replace(r#""lat":1"#, r#""lat":95"#));
+    assert_eq!(problems(&json), [r#"stops[0]: unknown field "colour""#, "stops[0].lat: 95 is outside -90..90"]);
+}
+
+#[test]
 fn json_syntax_errors_give_line_and_column() {
     let p = problems("{\n  \"title\": \"T\",\n  \"stops\": [\n}");
     assert_eq!(p.len(), 1);

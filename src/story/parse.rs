@@ -23,10 +23,10 @@ pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
     for _ in 0..MAX_REPAIRS {
         match serde_path_to_error::deserialize::<_, Story>(&value) {
             Ok(story) => {
-                let mut reported: Vec<String> = problems.iter().map(|p| p.path.clone()).filter(|p| !p.is_empty()).collect();
-                reported.extend(placeholders.iter().cloned());
+                // Semantic checks see placeholders where values were wrong or missing: what they
+                // say there is already reported. Everything else is the editor's to hear.
                 if let Err(semantic) = validate(&story) {
-                    problems.extend(semantic.into_iter().filter(|p| !reported.iter().any(|r| is_under(&p.path, r))));
+                    problems.extend(semantic.into_iter().filter(|p| !placeholders.iter().any(|r| is_under(&p.path, r))));
                 }
                 return if problems.is_empty() { Ok(story) } else { Err(problems) };
             }

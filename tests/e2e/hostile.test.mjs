@@ -1,0 +1,84 @@
+// Hostile and broken input end to end: story text is text, links are http(s), broken stories
+// get an error panel while the other maps on the page keep working.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serve } from './server.mjs';
+import { launch, open, root, artifacts } from './browser.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve(root + 'dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a story full of XSS payloads renders them as visible text and runs nothing', async () => {
+  const { page, problems, close } = await open(browser, server.url + '/xss.html');
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+  const html = readFileSync(root + 'www/xss.html', 'utf8');
+  const story = JSON.parse(html.match(/<script type="application\/json">([\s\S]*?)<\/script>/)[1]);
+  await page.click('[data-stop="a"]');
+  await page.locator('[data-card="a"]').waitFor();
+  // Hover and click everything a reader could touch.
+  for (const el of await page.locator('.tripmap *').all()) await el.hover({ force: true, timeout: 200 }).catch(() => {});
+  await page.click('.tripmap__summary');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');
+  assert.deepEqual(dialogs, []);
+  // No element was made from story text: only TripMap's own tags are in the map.
+  const foreign = await page.locator('.tripmap').evaluate((root) =>
+    [...root.querySelectorAll('img, script, iframe, style, details, math, b, p[onclick], a[href^="javascript"], [onerror], [onload], [onmouseover]')]
+      .filter((e) => !e.classList.contains('tripmap__summary') || e.getAttribute('onclick'))
+      .map((e) => e.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(foreign, []);
+  // The payloads are on screen, as text.
+  const text = await page.locator('.tripmap').textContent();
+  const stop = story.stops[0];
+  for (const t of [story.title, story.standfirst, story.credit, stop.name, stop.place, stop.summary, stop.topics[0], stop.figures[0].value, stop.figures[0].label, stop.quote.text]) {
+    assert.ok(text.includes(t), `shown as text: ${t}`);
+  }
+  assert.equal(await page.locator('[data-stop="a"]').getAttribute('aria-label'), stop.name, 'attribute holds the text, inert');
+  // The source's https link is kept (its query is escaped by the browser).
+  const href = await page.locator('.tripmap__sources a').getAttribute('href');
+  assert.equal(href, 'https://example.com/?q=<script>');
+  await page.screenshot({ path: `${artifacts}/xss-card.png` });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a broken story shows the error panel and the console, and the other maps keep working', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + '/east-asia.html');
+  await page.waitForSelector('[data-stop]');
+  // Add a broken map and a good one, then mount them as a page that loads later would.
+  await page.evaluate(() => {
+    const broken = document.createElement('figure');
+    broken.setAttribute('data-tripmap', '');
+    broken.id = 'broken';
+    broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
+    document.querySelector('main').append(broken);
+  });
+  await page.evaluate(async () => (await import('/tripmap-core.js')).mountAll());
+  const panel = page.locator('#broken .tripmap--error[role="alert"]');
+  await panel.waitFor();
+  const t = await panel.textContent();
+  assert.ok(t.includes('stops[0]: unknown field "lattitude" (did you mean "lat"?)') && t.includes('stops[0].lat: 95 is outside -90..90'), t);
+  assert.ok(t.includes('stops[1].id "<img src=x onerror=window.__xss=1>" must be 1 to 64 of a-z, 0-9, - and _'), t);
+  assert.equal(await page.locator('#broken img').count(), 0, 'the payload in the message is text');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('#broken svg').count(), 0, 'no half-drawn map');
+  assert.ok(errors.some((e) => e.includes('stops[0].lat: 95 is outside -90..90')), 'the same messages in the console');
+  // The first map still works.
+  await page.locator('#asia [data-stop="seoul"]').click();
+  await page.locator('#asia [data-card="seoul"]').waitFor();
+  await context.close();
+});
