@@ -18,7 +18,7 @@ const FALLBACK_WIDTH_PX: f64 = 720.0;
 /// Mounts every `[data-tripmap]` element on the page not mounted yet; returns how many.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> u32 {
-    console_error_panic_hook::set_once();
+    install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return 0 };
     let Ok(list) = doc.query_selector_all("[data-tripmap]") else { return 0 };
     let mut mounted = 0;
@@ -32,6 +32,46 @@ pub fn mount_all() -> u32 {
         }
     }
     mounted
+}
+
+/// Turns any panic into a visible panel instead of a frozen map. The release build aborts on
+/// panic, which ends the wasm instance and with it every map on the page; before that, this
+/// hook logs the panic (with its stack) and puts a panel in each map, built with plain DOM
+/// calls rather than Leptos, whose runtime may be what failed.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            show_crash_panels();
+        }));
+    });
+}
+
+fn show_crash_panels() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(list) = doc.query_selector_all(&format!("[{MOUNTED}]")) else { return };
+    for i in 0..list.length() {
+        let Some(host) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+        let t = crate::i18n::Strings::for_lang(&page_language(&host));
+        let (Ok(panel), Ok(p)) = (doc.create_element("div"), doc.create_element("p")) else { continue };
+        let _ = panel.set_attribute("class", "tripmap tripmap--error tripmap--crashed");
+        let _ = panel.set_attribute("role", "alert");
+        let _ = panel.set_attribute("lang", t.lang);
+        let _ = panel.set_attribute("dir", if crate::i18n::is_rtl(t.lang) { "rtl" } else { "ltr" });
+        let _ = p.set_attribute("class", "tripmap__error-title");
+        p.set_text_content(Some(t.crashed));
+        let _ = panel.append_child(&p);
+        host.set_text_content(None);
+        let _ = host.append_child(&panel);
+    }
+}
+
+/// Fault injection for the end-to-end test of the panic hook: panics inside TripMap. A page
+/// calling it only stops its own maps, which is what the test checks.
+#[wasm_bindgen(js_name = faultForTesting)]
+pub fn fault_for_testing() {
+    panic!("fault injected by TripMap's panic-hook test");
 }
 
 /// The URL parameter that holds a map's open stop: `tripmap` for the page's first map,

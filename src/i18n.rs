@@ -34,6 +34,8 @@ pub struct Strings {
     pub description_keys: &'static str,
     /// `{count}` (already "2 problems").
     pub error_title: &'static str,
+    /// Shown in place of every map when TripMap itself fails.
+    pub crashed: &'static str,
     /// Between a name and a role, and between list items.
     pub comma: &'static str,
     pub quote_open: &'static str,
@@ -64,6 +66,7 @@ pub const EN: Strings = Strings {
     description: "Map of the trip of {name}, {dates}: {count}, {distance} in all.",
     description_keys: "Use the arrow keys to step through the stops.",
     error_title: "This map could not be drawn: its story has {count}.",
+    crashed: "This map stopped because of an internal error. Reload the page to see it again.",
     comma: ", ",
     quote_open: "“",
     quote_close: "”",
@@ -93,6 +96,7 @@ pub const ES: Strings = Strings {
     description: "Mapa del viaje de {name}, {dates}: {count}, {distance} en total.",
     description_keys: "Use las flechas del teclado para recorrer las paradas.",
     error_title: "No se pudo dibujar este mapa: su historia tiene {count}.",
+    crashed: "Este mapa se detuvo por un error interno. Vuelva a cargar la página para verlo de nuevo.",
     comma: ", ",
     quote_open: "«",
     quote_close: "»",
@@ -122,6 +126,7 @@ pub const AR: Strings = Strings {
     description: "خريطة رحلة {name}، {dates}: {count}، {distance} إجمالاً.",
     description_keys: "استخدم مفاتيح الأسهم للتنقل بين المحطات.",
     error_title: "تعذّر رسم هذه الخريطة: في القصة {count}.",
+    crashed: "توقفت هذه الخريطة بسبب خطأ داخلي. أعد تحميل الصفحة لعرضها من جديد.",
     comma: "، ",
     quote_open: "«",
     quote_close: "»",
@@ -209,7 +214,7 @@ mod tests {
             ("stops", s.stops), ("met", s.met), ("topics", s.topics), ("key_figures", s.key_figures), ("sources", s.sources),
             ("from_place", s.from_place), ("wheel_hint", s.wheel_hint), ("map_label", s.map_label),
             ("description", s.description), ("description_keys", s.description_keys), ("error_title", s.error_title),
-            ("comma", s.comma), ("quote_open", s.quote_open), ("quote_close", s.quote_close),
+            ("crashed", s.crashed), ("comma", s.comma), ("quote_open", s.quote_open), ("quote_close", s.quote_close),
         ]
     }
 

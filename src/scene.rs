@@ -373,8 +373,11 @@ fn place_labels(
     let bar_w = bar.width.max(labels::text_width(&bar.label, LEG_FONT_PX));
     obstacles.hard.push(Rect::new(coord! { x: bar.x - 4.0, y: bar.y - LEG_FONT_PX - 8.0 }, coord! { x: bar.x + bar_w + 4.0, y: bar.y + 6.0 }));
     for px in legs_px {
+        let (Some(&first), Some(&last)) = (px.first(), px.last()) else { continue };
+        let near = |a: Coord, b: Coord| (a - b).x.hypot((a - b).y) < ROUTE_END_PX;
         for &pt in px {
-            let near_end = stops.iter().any(|s| (pt - *s).x.hypot((pt - *s).y) < ROUTE_END_PX);
+            // A leg's ends are the stretches next to its own two stops.
+            let near_end = near(pt, first) || near(pt, last);
             let r = labels::square(pt, 2.0);
             if near_end {
                 obstacles.hard.push(r);

@@ -5,6 +5,9 @@ use crate::scene::MARKER_R;
 use geo::coord;
 use leptos::prelude::*;
 
+/// From this many stops on, markers are drawn small and unnumbered.
+pub const DENSE_STOPS: usize = 40;
+
 /// The SVG map. Sea, countries, borders and routes are drawn in scene pixels under the view's
 /// transform (strokes do not scale); markers, labels and the scale bar are drawn at their
 /// transformed positions, so they keep their size at any zoom.
@@ -18,11 +21,16 @@ pub fn MapLayer() -> impl IntoView {
     let hint_text = ctx.strings.wheel_hint;
     let view = ctx.view;
     let g = Gestures::new();
+    // Many stops: small markers without numbers, so the route stays readable.
+    let dense = if ctx.story.stops.len() > DENSE_STOPS { " is-dense" } else { "" };
     let (c1, c2, c3, c4, c5, c6) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
     let hint = g.hint;
     view! {
         <svg
-            class=move || { if view.get().k > 1.0 { "tripmap__svg is-zoomed" } else { "tripmap__svg" } }
+            class=move || {
+                let zoomed = if view.get().k > 1.0 { " is-zoomed" } else { "" };
+                format!("tripmap__svg{zoomed}{dense}")
+            }
             viewBox=format!("0 0 {w} {h}")
             width=w
             height=h

@@ -82,3 +82,66 @@ test('a broken story shows the error panel and the console, and the other maps k
   await page.locator('#asia [data-card="seoul"]').waitFor();
   await context.close();
 });
+
+test('a panic inside TripMap becomes an error panel in every map, never a frozen map', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(server.url + '/es.html');
+  await page.waitForSelector('[data-stop]');
+  const thrown = await page.evaluate(async () => {
+    try {
+      (await import('/tripmap-core.js')).faultForTesting();
+      return 'returned';
+    } catch (e) {
+      return String(e);
+    }
+  });
+  assert.match(thrown, /unreachable|RuntimeError/, 'the wasm instance stopped');
+  const panel = page.locator('[data-tripmap] .tripmap--crashed[role="alert"]');
+  await panel.waitFor();
+  assert.equal(await panel.textContent(), 'Este mapa se detuvo por un error interno. Vuelva a cargar la página para verlo de nuevo.');
+  assert.equal(await page.locator('[data-tripmap] svg').count(), 0, 'no frozen map left');
+  assert.ok(errors.some((e) => e.includes('fault injected')), 'the panic is in the console');
+  await context.close();
+});
+
+test('a 500-stop story renders and stays usable: small markers, thinned labels, keyboard works', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(server.url + '/east-asia.html');
+  await page.waitForSelector('[data-stop]');
+  await page.evaluate(() => {
+    const stops = Array.from({ length: 500 }, (_, i) => {
+      const t = (i / 500) * 2 * Math.PI;
+      return { id: `s${i}`, name: `Stop ${i}`, lat: 45 + 10 * Math.sin(t) + (i % 7) * 0.3, lon: 10 + 22 * Math.cos(t) + (i % 5) * 0.4, date: '2024-01-01' };
+    });
+    const fig = document.createElement('figure');
+    fig.setAttribute('data-tripmap', '');
+    fig.id = 'big';
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify({ title: 'Five hundred stops', traveller: { name: 'X' }, stops });
+    fig.append(script);
+    document.querySelector('main').append(fig);
+    window.__t0 = performance.now();
+  });
+  await page.evaluate(async () => (await import('/tripmap-core.js')).mountAll());
+  await page.locator('#big [data-stop="s499"]').waitFor({ state: 'attached' });
+  const ms = await page.evaluate(() => performance.now() - window.__t0);
+  console.log(`500-stop story mounted in ${ms.toFixed(0)} ms (recorded in bench/RESULTS.md, not asserted)`);
+  assert.equal(await page.locator('#big [data-stop]').count(), 500);
+  assert.equal(await page.locator('#big .tripmap__svg.is-dense').count(), 1, 'small markers');
+  const shown = await page.locator('#big .tripmap__label').evaluateAll((ls) => ls.filter((l) => getComputedStyle(l).visibility !== 'hidden').length);
+  assert.ok(shown > 0 && shown < 500, `labels thinned: ${shown} shown`);
+  await page.locator('#big [data-stop="s0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#big [data-card="s0"]').waitFor();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('#big [data-card="s1"]').waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,40 @@
+//! Parse + validate + lay out any bytes: must never panic, only accept or report problems.
+//! Run: `cargo +nightly fuzz run story fuzz/corpus/story -- -max_total_time=300` (see README).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use tripmap::basemap::Basemap;
+use tripmap::scene::Scene;
+use tripmap::story::Story;
+use tripmap::zoom::View;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(json) = std::str::from_utf8(data) else { return };
+    let story = match Story::from_json(json) {
+        Ok(story) => story,
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for p in problems {
+                let _ = p.to_string();
+            }
+            return;
+        }
+    };
+    // Long stories are the property tests' and the benchmark's business; keep runs fast.
+    if story.stops.len() > 40 {
+        return;
+    }
+    for lang in ["en", "ar"] {
+        let story = story.localized(lang);
+        let width = 320.0 + (data.len() % 900) as f64;
+        let height = Scene::natural_height(&story, width);
+        assert!(height.is_finite());
+        let scene = Scene::build(&story, Basemap::natural_earth(), width, height);
+        for i in 0..story.stops.len() {
+            let view = scene.focus_view(i, 0.0);
+            let labels = scene.labels_at(view);
+            assert!(labels.stops.iter().all(|l| l.x.is_finite() && l.y.is_finite()));
+        }
+        let _ = scene.labels_at(View { k: 12.0, x: -width * 5.0, y: -height * 5.0 }.clamped(width, height));
+    }
+});
