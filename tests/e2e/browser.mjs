@@ -2,6 +2,8 @@
 // opens pages that record console errors, page errors and every request.
 // Never downloads a browser: if /usr/bin/chromium is missing the tests fail, loudly.
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
+import { serve } from './server.mjs';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -10,6 +12,23 @@ export const root = fileURLToPath(new URL('../../', import.meta.url));
 export const artifacts = root + 'tests/e2e/artifacts';
 export const defaultStory = JSON.parse(readFileSync(root + 'data/story.json', 'utf8'));
 const axeSource = readFileSync(root + 'node_modules/axe-core/axe.min.js', 'utf8');
+
+/**
+ * One static server for dist/ and one browser for a test file: started before its tests,
+ * closed after them. Returns an object whose `server` and `browser` are set once started.
+ */
+export function setup() {
+  const env = {};
+  before(async () => {
+    env.server = await serve(root + 'dist');
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 /** A headless Chromium; playwright gives it a fresh, empty profile directory. */
 export async function launch() {

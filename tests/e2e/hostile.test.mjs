@@ -1,23 +1,14 @@
 // Hostile and broken input end to end: story text is text, links are http(s), broken stories
 // get an error panel while the other maps on the page keep working.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serve } from './server.mjs';
-import { launch, open, root, artifacts } from './browser.mjs';
+import { setup, open, root, artifacts } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(root + 'dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('a story full of XSS payloads renders them as visible text and runs nothing', async () => {
-  const { page, problems, close } = await open(browser, server.url + '/xss.html');
+  const { page, problems, close } = await open(env.browser, env.server.url + '/xss.html');
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
   const html = readFileSync(root + 'www/xss.html', 'utf8');
@@ -53,11 +44,11 @@ test('a story full of XSS payloads renders them as visible text and runs nothing
 });
 
 test('a broken story shows the error panel and the console, and the other maps keep working', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + '/east-asia.html');
+  await page.goto(env.server.url + '/east-asia.html');
   await page.waitForSelector('[data-stop]');
   // Add a broken map and a good one, then mount them as a page that loads later would.
   await page.evaluate(() => {
@@ -84,11 +75,11 @@ test('a broken story shows the error panel and the console, and the other maps k
 });
 
 test('a panic inside TripMap becomes an error panel in every map, never a frozen map', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url + '/es.html');
+  await page.goto(env.server.url + '/es.html');
   await page.waitForSelector('[data-stop]');
   const thrown = await page.evaluate(async () => {
     try {
@@ -108,11 +99,11 @@ test('a panic inside TripMap becomes an error panel in every map, never a frozen
 });
 
 test('a 500-stop story renders and stays usable: small markers, thinned labels, keyboard works', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url + '/east-asia.html');
+  await page.goto(env.server.url + '/east-asia.html');
   await page.waitForSelector('[data-stop]');
   await page.evaluate(() => {
     const stops = Array.from({ length: 500 }, (_, i) => {

@@ -1,18 +1,9 @@
 // The default story in English, Spanish and Arabic, chosen by the page's lang attribute.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, open, axe, artifacts, root, defaultStory as story, tr, intlDates } from './browser.mjs';
+import { setup, open, axe, artifacts, root, defaultStory as story, tr, intlDates } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(root + 'dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const LANGS = [
   { lang: 'en', path: '/', dir: 'ltr', status: 'Stop 4 of 4', date: 'October 6 – 7, 2022', km: '2,457 km' },
@@ -22,7 +13,7 @@ const LANGS = [
 
 for (const l of LANGS) {
   test(`${l.lang}: the story and the interface are in ${l.lang}`, async () => {
-    const { page, problems, close } = await open(browser, server.url + l.path);
+    const { page, problems, close } = await open(env.browser, env.server.url + l.path);
     const root = page.locator('.tripmap');
     assert.equal(await root.getAttribute('lang'), l.lang);
     assert.equal(await root.getAttribute('dir'), l.dir);
@@ -47,7 +38,7 @@ for (const l of LANGS) {
 }
 
 test('ar: right to left: the interface mirrors, the map does not, the arrow keys follow the reading', async () => {
-  const { page, problems, close } = await open(browser, server.url + '/ar.html');
+  const { page, problems, close } = await open(env.browser, env.server.url + '/ar.html');
   const map = await page.locator('.tripmap__svg').boundingBox();
   const aside = await page.locator('.tripmap__aside').boundingBox();
   assert.ok(aside.x + aside.width <= map.x + 1, 'the side column sits on the left in Arabic');

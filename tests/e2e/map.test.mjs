@@ -1,30 +1,21 @@
 // The trip map, end to end, on the built dist/ (issue: the trip map, end to end).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, open, axe, artifacts, defaultStory as story, root, tr, intlDates } from './browser.mjs';
+import { setup, open, axe, artifacts, defaultStory as story, root, tr, intlDates } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(root + 'dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 test('the default story loads with no console error and no request off its origin', async () => {
-  const { page, problems, requests, close } = await open(browser, server.url + '/');
+  const { page, problems, requests, close } = await open(env.browser, env.server.url + '/');
   assert.equal(await page.locator('.tripmap').count(), 1);
   assert.equal(await page.locator('[data-stop]').count(), story.stops.length);
   assert.equal(await page.locator('[data-leg]').count(), story.legs.length);
   assert.ok((await page.locator('[data-country]').count()) > 20, 'countries drawn');
   assert.equal(await page.locator('h2.tripmap__title').textContent(), tr(story.title));
-  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, [], 'requests to other hosts');
   for (const file of ['/tripmap.js', '/tripmap.css', '/tripmap-core.js', '/tripmap-core_bg.wasm']) {
-    assert.ok(requests.includes(server.url + file), `${file} loaded by its stable name`);
+    assert.ok(requests.includes(env.server.url + file), `${file} loaded by its stable name`);
   }
   assert.deepEqual(problems, []);
   await page.screenshot({ path: `${artifacts}/default-1280.png`, fullPage: true });
@@ -32,7 +23,7 @@ test('the default story loads with no console error and no request off its origi
 });
 
 test('clicking each stop opens its card with the facts from the story', async () => {
-  const { page, problems, close } = await open(browser, server.url + '/');
+  const { page, problems, close } = await open(env.browser, env.server.url + '/');
   for (const [i, stop] of story.stops.entries()) {
     // Back to the whole trip first: a fly-to may have taken the next marker out of view.
     if (i > 0) await page.click('button[aria-label="Show the whole trip"]');
@@ -72,7 +63,7 @@ test('clicking each stop opens its card with the facts from the story', async ()
 });
 
 test('axe-core finds no accessibility violation, with the card closed and open', async () => {
-  const { page, close } = await open(browser, server.url + '/');
+  const { page, close } = await open(env.browser, env.server.url + '/');
   assert.deepEqual(await axe(page), [], 'card closed');
   await page.click('[data-stop="bogota"]');
   await page.locator('[data-card="bogota"]').waitFor();

@@ -1,19 +1,10 @@
 // Readers on keyboard, touch, screen readers and phones; fly-to, zoom, full screen, deep links.
 // Every test runs on the default story and on the second story (seven stops in Asia).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch, open, axe, artifacts, root, storyOf, legsOf, viewOf, labelBoxes, overlapping, tr } from './browser.mjs';
+import { setup, open, axe, artifacts, root, storyOf, legsOf, viewOf, labelBoxes, overlapping, tr } from './browser.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(root + 'dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = setup();
 
 const PAGES = [
   { name: 'default', path: '/', param: 'tripmap' },
@@ -22,7 +13,7 @@ const PAGES = [
 
 for (const p of PAGES) {
   test(`${p.name}: a keyboard alone walks the whole trip`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path);
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path);
     const story = await storyOf(page);
     const ids = story.stops.map((s) => s.id);
     // Tab reaches every stop in trip order, each with a visible focus ring.
@@ -64,7 +55,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: selecting a stop flies to it smoothly and draws its leg`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path);
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path);
     const story = await storyOf(page);
     const target = story.stops.at(-1);
     await page.locator('.tripmap__stop-list button', { hasText: tr(target.name) }).click();
@@ -89,7 +80,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: reduced motion: no animation at all`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path, { reducedMotion: 'reduce' });
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path, { reducedMotion: 'reduce' });
     const story = await storyOf(page);
     await page.locator('.tripmap__stop-list button', { hasText: tr(story.stops[1].name) }).click();
     await page.locator(`[data-card="${story.stops[1].id}"]`).waitFor();
@@ -105,13 +96,13 @@ for (const p of PAGES) {
 
   test(`${p.name}: a deep link opens its stop and selections keep the page's own URL`, async () => {
     const story = await (async () => {
-      const o = await open(browser, server.url + p.path);
+      const o = await open(env.browser, env.server.url + p.path);
       const s = await storyOf(o.page);
       await o.close();
       return s;
     })();
     const stop = story.stops[2];
-    const { page, problems, close } = await open(browser, `${server.url}${p.path}?page=7&${p.param}=${stop.id}#comments`);
+    const { page, problems, close } = await open(env.browser, `${env.server.url}${p.path}?page=7&${p.param}=${stop.id}#comments`);
     await page.locator(`[data-card="${stop.id}"]`).waitFor();
     const focused = await page.evaluate(() => document.activeElement === document.body);
     assert.ok(focused, 'a deep link does not steal focus');
@@ -130,7 +121,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: on a phone, tapping a stop opens a bottom sheet that leaves the stop visible`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path, {
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path, {
       viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
     });
     const story = await storyOf(page);
@@ -158,7 +149,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: zoom with buttons, Ctrl + wheel and double-click; drag to pan; a plain wheel scrolls`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path);
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path);
     const box = await page.locator('.tripmap__svg').boundingBox();
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     // A plain wheel leaves the map alone and shows how to zoom.
@@ -205,7 +196,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: full screen and back, with the keyboard working there`, async () => {
-    const { page, problems, close } = await open(browser, server.url + p.path);
+    const { page, problems, close } = await open(env.browser, env.server.url + p.path);
     const story = await storyOf(page);
     await page.click('button[aria-label="Full screen"]');
     await page.waitForFunction(() => document.fullscreenElement?.classList.contains('tripmap'));
@@ -220,7 +211,7 @@ for (const p of PAGES) {
   });
 
   test(`${p.name}: screen readers get a name, a description and the stops as a list`, async () => {
-    const { page, close } = await open(browser, server.url + p.path);
+    const { page, close } = await open(env.browser, env.server.url + p.path);
     const story = await storyOf(page);
     const svg = page.locator('.tripmap__svg');
     assert.match(await svg.getAttribute('aria-label'), /^Map of the trip: /);
@@ -235,7 +226,7 @@ for (const p of PAGES) {
 
   test(`${p.name}: axe-core finds no violation on a phone or a desktop, card open or closed`, async () => {
     for (const viewport of [{ width: 375, height: 667 }, { width: 1280, height: 900 }]) {
-      const { page, close } = await open(browser, server.url + p.path, { viewport });
+      const { page, close } = await open(env.browser, env.server.url + p.path, { viewport });
       const story = await storyOf(page);
       assert.deepEqual(await axe(page), [], `${viewport.width}: closed`);
       await page.locator('.tripmap__stop-list button').nth(1).click();
@@ -248,7 +239,7 @@ for (const p of PAGES) {
 
   test(`${p.name}: fits and works from 320 px; screenshots at 375, 768 and 1280`, async () => {
     for (const width of [320, 375, 768, 1280]) {
-      const { page, problems, close } = await open(browser, server.url + p.path, { viewport: { width, height: 900 } });
+      const { page, problems, close } = await open(env.browser, env.server.url + p.path, { viewport: { width, height: 900 } });
       const story = await storyOf(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.equal(overflow, 0, `${width}: no horizontal scrolling`);
@@ -264,7 +255,7 @@ for (const p of PAGES) {
 }
 
 test('touch: double-tap zooms in, pinch zooms, one finger pans when zoomed', async () => {
-  const { page, problems, close } = await open(browser, server.url + '/', {
+  const { page, problems, close } = await open(env.browser, env.server.url + '/', {
     viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
   });
   await page.evaluate(() => window.scrollBy(0, document.querySelector('.tripmap__svg').getBoundingClientRect().top - 10));
@@ -297,7 +288,7 @@ test('touch: double-tap zooms in, pinch zooms, one finger pans when zoomed', asy
 });
 
 test('legs of the second story are all drawn', async () => {
-  const { page, close } = await open(browser, server.url + '/east-asia.html');
+  const { page, close } = await open(env.browser, env.server.url + '/east-asia.html');
   const story = await storyOf(page);
   const legs = legsOf(story).map((l) => `${l.from}-${l.to}`);
   const drawn = await page.locator('[data-leg]').evaluateAll((els) => els.map((e) => e.getAttribute('data-leg')));
