@@ -40,6 +40,10 @@ pub struct Strings {
     pub comma: &'static str,
     pub quote_open: &'static str,
     pub quote_close: &'static str,
+    /// "{n} stops" in the plural forms [`Strings::count`] picks from: one, two, few (3–10), other.
+    pub stops_n: [&'static str; 4],
+    /// "{n} problems", the same way.
+    pub problems_n: [&'static str; 4],
 }
 
 pub const EN: Strings = Strings {
@@ -70,6 +74,8 @@ pub const EN: Strings = Strings {
     comma: ", ",
     quote_open: "“",
     quote_close: "”",
+    stops_n: ["{n} stop", "{n} stops", "{n} stops", "{n} stops"],
+    problems_n: ["{n} problem", "{n} problems", "{n} problems", "{n} problems"],
 };
 
 pub const ES: Strings = Strings {
@@ -100,6 +106,8 @@ pub const ES: Strings = Strings {
     comma: ", ",
     quote_open: "«",
     quote_close: "»",
+    stops_n: ["{n} parada", "{n} paradas", "{n} paradas", "{n} paradas"],
+    problems_n: ["{n} problema", "{n} problemas", "{n} problemas", "{n} problemas"],
 };
 
 pub const AR: Strings = Strings {
@@ -130,6 +138,8 @@ pub const AR: Strings = Strings {
     comma: "، ",
     quote_open: "«",
     quote_close: "»",
+    stops_n: ["محطة واحدة", "محطتان", "{n} محطات", "{n} محطة"],
+    problems_n: ["مشكلة واحدة", "مشكلتان", "{n} مشكلات", "{n} مشكلة"],
 };
 
 /// The interface languages, English first (the fallback).
@@ -149,30 +159,24 @@ impl Strings {
 
     /// "4 stops", with the language's plural forms; `n_text` is `n` formatted for the locale.
     pub fn stop_count(&self, n: usize, n_text: &str) -> String {
-        match (self.lang, n) {
-            ("ar", 1) => "محطة واحدة".to_string(),
-            ("ar", 2) => "محطتان".to_string(),
-            ("ar", 3..=10) => format!("{n_text} محطات"),
-            ("ar", _) => format!("{n_text} محطة"),
-            ("es", 1) => "1 parada".replace('1', n_text),
-            ("es", _) => format!("{n_text} paradas"),
-            (_, 1) => format!("{n_text} stop"),
-            _ => format!("{n_text} stops"),
-        }
+        self.count(&self.stops_n, n, n_text)
     }
 
     /// "2 problems", with the language's plural forms.
     pub fn problem_count(&self, n: usize, n_text: &str) -> String {
-        match (self.lang, n) {
-            ("ar", 1) => "مشكلة واحدة".to_string(),
-            ("ar", 2) => "مشكلتان".to_string(),
-            ("ar", 3..=10) => format!("{n_text} مشكلات"),
-            ("ar", _) => format!("{n_text} مشكلة"),
-            ("es", 1) => format!("{n_text} problema"),
-            ("es", _) => format!("{n_text} problemas"),
-            (_, 1) => format!("{n_text} problem"),
-            _ => format!("{n_text} problems"),
-        }
+        self.count(&self.problems_n, n, n_text)
+    }
+
+    /// Picks the plural form (Arabic has one, two, few and other; English and Spanish one and
+    /// other) and fills in the number.
+    fn count(&self, forms: &[&str; 4], n: usize, n_text: &str) -> String {
+        let form = match (self.lang, n) {
+            (_, 1) => forms[0],
+            ("ar", 2) => forms[1],
+            ("ar", 3..=10) => forms[2],
+            _ => forms[3],
+        };
+        fill(form, &[("n", n_text)])
     }
 }
 
@@ -235,8 +239,16 @@ mod tests {
                 }
             }
         }
+        for s in ALL {
+            for form in s.stops_n.iter().chain(&s.problems_n) {
+                assert!(!form.trim().is_empty(), "{}: empty plural form", s.lang);
+            }
+        }
         assert_eq!(AR.stop_count(2, "٢"), "محطتان");
+        assert_eq!(AR.stop_count(7, "7"), "7 محطات");
+        assert_eq!(AR.problem_count(12, "12"), "12 مشكلة");
         assert_eq!(ES.stop_count(4, "4"), "4 paradas");
+        assert_eq!(ES.problem_count(1, "1"), "1 problema");
         assert_eq!(EN.stop_count(1, "1"), "1 stop");
     }
 

@@ -210,18 +210,13 @@ impl Story {
     /// The languages the story has text in: its own first, then every translation given.
     pub fn languages(&self) -> Vec<String> {
         let mut langs = vec![self.lang.clone()];
-        let mut add = |t: &Text| {
+        for_each_text(self, &mut |_, t| {
             for l in t.languages() {
                 if !langs.iter().any(|x| x == l) {
                     langs.push(l.to_string());
                 }
             }
-        };
-        add(&self.title);
-        for s in &self.stops {
-            add(&s.name);
-            add(&s.summary);
-        }
+        });
         langs
     }
 
