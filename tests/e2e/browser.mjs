@@ -20,7 +20,7 @@ const axeSource = readFileSync(root + 'node_modules/axe-core/axe.min.js', 'utf8'
 export function setup() {
   const env = {};
   before(async () => {
-    env.server = await serve(root + 'dist');
+    env.server = await serve(root + 'dist', root + 'tests/e2e/fixtures');
     env.browser = await launch();
   });
   after(async () => {

@@ -11,7 +11,7 @@ test('a story full of XSS payloads renders them as visible text and runs nothing
   const { page, problems, close } = await open(env.browser, env.server.url + '/xss.html');
   const dialogs = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
-  const html = readFileSync(root + 'www/xss.html', 'utf8');
+  const html = readFileSync(root + 'tests/e2e/fixtures/xss.html', 'utf8');
   const story = JSON.parse(html.match(/<script type="application\/json">([\s\S]*?)<\/script>/)[1]);
   await page.click('[data-stop="a"]');
   await page.locator('[data-card="a"]').waitFor();

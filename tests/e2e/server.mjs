@@ -15,24 +15,33 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root) {
-  const base = resolve(root);
+/**
+ * Serves the first of `roots` that has the file (dist/ first, then test fixtures that must not
+ * ship in dist/) on 127.0.0.1 at a free port; resolves to { url, close }.
+ */
+export async function serve(...roots) {
+  const bases = roots.map((r) => resolve(r));
+  const find = async (path) => {
+    for (const base of bases) {
+      let file = normalize(join(base, path));
+      if (!file.startsWith(base)) continue;
+      try {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        return { file, body: await readFile(file) };
+      } catch {
+        // not in this root
+      }
+    }
+    return null;
+  };
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    let file = normalize(join(base, path));
-    if (!file.startsWith(base)) {
-      res.writeHead(403).end();
+    const found = await find(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    }
+    res.writeHead(200, { 'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(found.body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
