@@ -113,7 +113,7 @@ fn mount_element_with_link(el: HtmlElement, link_param: Option<String>) {
         Err(problems) => {
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
-            leptos::mount::mount_to(el, move || view! { <ErrorPanel problems=lines lang /> }).forget();
+            leptos::mount::mount_to(el, move || view! { <ErrorPanel problems lang /> }).forget();
         }
     }
 }

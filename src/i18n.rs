@@ -180,6 +180,155 @@ impl Strings {
     }
 }
 
+/// Story problems as the error panel words them, in one language. Templates take `{name}`
+/// placeholders; a template that starts with the quoted value reads on from the path without a
+/// colon (`stops[3].id "lima" is used twice`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemStrings {
+    pub empty: &'static str,
+    pub outside: &'static str,
+    pub lang_code: &'static str,
+    pub key_lang_code: &'static str,
+    pub no_own_text: &'static str,
+    pub not_web_url: &'static str,
+    pub no_stops: &'static str,
+    pub bad_id: &'static str,
+    pub used_twice: &'static str,
+    pub not_a_date: &'static str,
+    pub no_month: &'static str,
+    pub no_day: &'static str,
+    pub before_date: &'static str,
+    pub not_a_source: &'static str,
+    pub not_a_stop: &'static str,
+    pub to_itself: &'static str,
+    pub broken_json: &'static str,
+    pub unknown_field: &'static str,
+    pub did_you_mean: &'static str,
+    pub missing_field: &'static str,
+    pub wrong_type: &'static str,
+    pub a_number: &'static str,
+    pub text: &'static str,
+    pub a_list: &'static str,
+    pub an_object: &'static str,
+    pub a_string: &'static str,
+    pub too_many: &'static str,
+}
+
+pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
+    empty: "is empty",
+    outside: "{value} is outside -{limit}..{limit}",
+    lang_code: "\"{value}\" is not a language code like \"en\" or \"es\"",
+    key_lang_code: "key \"{value}\" is not a language code like \"en\" or \"es\"",
+    no_own_text: "has no \"{lang}\" text, the story's own language",
+    not_web_url: "\"{value}\" is not an http or https link",
+    no_stops: "has no stops; a map needs at least one",
+    bad_id: "\"{value}\" must be 1 to 64 of a-z, 0-9, - and _",
+    used_twice: "\"{value}\" is used twice",
+    not_a_date: "\"{value}\" is not a date like 2022-10-03",
+    no_month: "\"{value}\" has no month {month}",
+    no_day: "\"{value}\" is not a day of that month",
+    before_date: "\"{value}\" is before date \"{date}\"",
+    not_a_source: "\"{value}\" is not a source",
+    not_a_stop: "\"{value}\" is not a stop",
+    to_itself: "goes from \"{value}\" to itself",
+    broken_json: "the JSON is broken at line {line}, column {column}: {detail}",
+    unknown_field: "unknown field \"{field}\"",
+    did_you_mean: " (did you mean \"{name}\"?)",
+    missing_field: "field \"{field}\" is missing",
+    wrong_type: "{found} is not {expected}",
+    a_number: "a number",
+    text: "text (a string, or translations like {\"en\": \"…\"})",
+    a_list: "a list ([…])",
+    an_object: "an object ({…})",
+    a_string: "a string",
+    too_many: "too many problems to list; fix these first",
+};
+
+pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
+    empty: "está vacío",
+    outside: "{value} está fuera de -{limit}..{limit}",
+    lang_code: "\"{value}\" no es un código de idioma como \"en\" o \"es\"",
+    key_lang_code: "la clave \"{value}\" no es un código de idioma como \"en\" o \"es\"",
+    no_own_text: "no tiene texto en \"{lang}\", el idioma propio de la historia",
+    not_web_url: "\"{value}\" no es un enlace http o https",
+    no_stops: "no tiene paradas; un mapa necesita al menos una",
+    bad_id: "\"{value}\" debe tener de 1 a 64 caracteres entre a-z, 0-9, - y _",
+    used_twice: "\"{value}\" se usa dos veces",
+    not_a_date: "\"{value}\" no es una fecha como 2022-10-03",
+    no_month: "\"{value}\" no tiene mes {month}",
+    no_day: "\"{value}\" no es un día de ese mes",
+    before_date: "\"{value}\" es anterior a la fecha \"{date}\"",
+    not_a_source: "\"{value}\" no es una fuente",
+    not_a_stop: "\"{value}\" no es una parada",
+    to_itself: "va de \"{value}\" a sí misma",
+    broken_json: "el JSON está roto en la línea {line}, columna {column}: {detail}",
+    unknown_field: "campo desconocido \"{field}\"",
+    did_you_mean: " (¿quiso decir \"{name}\"?)",
+    missing_field: "falta el campo \"{field}\"",
+    wrong_type: "{found} no es {expected}",
+    a_number: "un número",
+    text: "texto (una cadena o traducciones como {\"en\": \"…\"})",
+    a_list: "una lista ([…])",
+    an_object: "un objeto ({…})",
+    a_string: "una cadena",
+    too_many: "demasiados problemas para enumerarlos; corrija primero estos",
+};
+
+pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
+    empty: "فارغ",
+    outside: "{value} خارج النطاق -{limit}..{limit}",
+    lang_code: "\"{value}\" ليس رمز لغة مثل \"en\" أو \"es\"",
+    key_lang_code: "المفتاح \"{value}\" ليس رمز لغة مثل \"en\" أو \"es\"",
+    no_own_text: "لا يحتوي نصاً بلغة \"{lang}\"، لغة القصة الأصلية",
+    not_web_url: "\"{value}\" ليس رابط http أو https",
+    no_stops: "لا يحتوي محطات؛ تحتاج الخريطة إلى محطة واحدة على الأقل",
+    bad_id: "\"{value}\" يجب أن يتكون من 1 إلى 64 حرفاً من a-z و0-9 و- و_",
+    used_twice: "\"{value}\" مستخدم مرتين",
+    not_a_date: "\"{value}\" ليس تاريخاً مثل 2022-10-03",
+    no_month: "\"{value}\" لا يوجد فيه شهر {month}",
+    no_day: "\"{value}\" ليس يوماً من ذلك الشهر",
+    before_date: "\"{value}\" يسبق التاريخ \"{date}\"",
+    not_a_source: "\"{value}\" ليس مصدراً",
+    not_a_stop: "\"{value}\" ليس محطة",
+    to_itself: "يذهب من \"{value}\" إلى نفسه",
+    broken_json: "ملف JSON معطوب في السطر {line}، العمود {column}: {detail}",
+    unknown_field: "حقل غير معروف \"{field}\"",
+    did_you_mean: " (هل تقصد \"{name}\"؟)",
+    missing_field: "الحقل \"{field}\" مفقود",
+    wrong_type: "{found} ليس {expected}",
+    a_number: "رقماً",
+    text: "نصاً (سلسلة أو ترجمات مثل {\"en\": \"…\"})",
+    a_list: "قائمة ([…])",
+    an_object: "كائناً ({…})",
+    a_string: "سلسلة نصية",
+    too_many: "المشكلات أكثر من أن تُعدّ؛ أصلح هذه أولاً",
+};
+
+impl ProblemStrings {
+    /// The problem wording for a language code; English for any other.
+    pub fn for_lang(lang: &str) -> &'static ProblemStrings {
+        match base_lang(lang).as_str() {
+            "es" => &ES_PROBLEMS,
+            "ar" => &AR_PROBLEMS,
+            _ => &EN_PROBLEMS,
+        }
+    }
+
+    /// Every template, for the completeness test.
+    pub fn all(&self) -> [(&'static str, &'static str); 27] {
+        [
+            ("empty", self.empty), ("outside", self.outside), ("lang_code", self.lang_code), ("key_lang_code", self.key_lang_code),
+            ("no_own_text", self.no_own_text), ("not_web_url", self.not_web_url), ("no_stops", self.no_stops), ("bad_id", self.bad_id),
+            ("used_twice", self.used_twice), ("not_a_date", self.not_a_date), ("no_month", self.no_month), ("no_day", self.no_day),
+            ("before_date", self.before_date), ("not_a_source", self.not_a_source), ("not_a_stop", self.not_a_stop),
+            ("to_itself", self.to_itself), ("broken_json", self.broken_json), ("unknown_field", self.unknown_field),
+            ("did_you_mean", self.did_you_mean), ("missing_field", self.missing_field), ("wrong_type", self.wrong_type),
+            ("a_number", self.a_number), ("text", self.text), ("a_list", self.a_list), ("an_object", self.an_object),
+            ("a_string", self.a_string), ("too_many", self.too_many),
+        ]
+    }
+}
+
 /// Fills `{name}` placeholders.
 ///
 /// ```
@@ -237,6 +386,15 @@ mod tests {
                 if s.lang != "en" && name != "wheel_hint" && !(s.lang == "es" && name == "comma") {
                     assert_ne!(text, english, "{}: {name} is not translated", s.lang);
                 }
+            }
+        }
+        for p in [&ES_PROBLEMS, &AR_PROBLEMS] {
+            for ((name, text), (_, english)) in p.all().into_iter().zip(EN_PROBLEMS.all()) {
+                assert!(!text.trim().is_empty(), "problem {name} is empty");
+                // The placeholders' {} inside JSON examples are not placeholders: compare named ones.
+                let named = |t: &str| { let mut v: Vec<String> = placeholders(t).into_iter().filter(|p| p.chars().all(|c| c.is_ascii_lowercase())).collect(); v.dedup(); v };
+                assert_eq!(named(text), named(english), "problem {name} placeholders");
+                assert_ne!(text, english, "problem {name} is not translated");
             }
         }
         for s in ALL {

@@ -249,3 +249,17 @@ async fn a_missing_translation_falls_back_to_the_story_language_field_by_field()
     assert_eq!(text(&fr, ".tripmap__title"), "Hello");
     assert_eq!(text(&fr, ".tripmap__step-status"), "2 stops", "no French interface: English");
 }
+
+#[wasm_bindgen_test]
+async fn the_error_panel_speaks_the_page_language() {
+    let json = r#"{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":1}]}"#;
+    let es = mounted_with(Some(json), &[], Some("es")).await;
+    let panel = text(&es, ".tripmap--error");
+    assert!(panel.starts_with("No se pudo dibujar este mapa: su historia tiene 2 problemas."), "{panel}");
+    assert!(panel.contains(r#"stops[0]: campo desconocido "lattitude" (¿quiso decir "lat"?)"#), "{panel}");
+    assert!(panel.contains("stops[0].lat: 95 está fuera de -90..90"), "{panel}");
+    let ar = mounted_with(Some(json), &[], Some("ar")).await;
+    let panel = text(&ar, ".tripmap--error");
+    assert!(panel.contains("stops[0].lat: 95 خارج النطاق -90..90"), "{panel}");
+    assert_eq!(find(&ar, ".tripmap--error").unwrap().get_attribute("dir").as_deref(), Some("rtl"));
+}

@@ -9,9 +9,9 @@ mod parse;
 mod text;
 mod validate;
 
-pub use date::{Date, DateRange};
+pub use date::{Date, DateError, DateRange};
 pub use text::Text;
-pub use validate::{for_each_text, validate, Problem};
+pub use validate::{for_each_text, validate, Problem, What};
 
 use serde::{Deserialize, Serialize};
 

@@ -6,7 +6,7 @@
 //! until the story reads. Semantic checks ([`super::validate`]) then run on the repaired story,
 //! except under paths already reported, so no field is reported twice.
 
-use super::validate::Problem;
+use super::validate::{Problem, What};
 use super::{validate, Story};
 use serde_json::Value;
 use serde_path_to_error::Segment;
@@ -47,14 +47,14 @@ pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
             }
         }
     }
-    problems.push(Problem::new("", "too many problems to list; fix these first"));
+    problems.push(Problem::new("", What::TooMany, &[]));
     Err(problems)
 }
 
 fn syntax_problem(e: &serde_json::Error) -> Problem {
     let what = e.to_string();
     let what = what.split(" at line").next().unwrap_or(&what).to_string();
-    Problem::new("", format!("the JSON is broken at line {}, column {}: {what}", e.line(), e.column()))
+    Problem::new("", What::BrokenJson, &[("line", &e.line().to_string()), ("column", &e.column().to_string()), ("detail", &what)])
 }
 
 /// True when `path` is `parent` or inside it (`stops[0].lat` is under `stops[0]`).
@@ -92,36 +92,36 @@ fn plain(path: &[Segment], message: &str) -> Problem {
         let names = quoted(message);
         let field = names.first().copied().unwrap_or("?");
         let at = if matches!(path.last(), Some(Segment::Map { key }) if key == field) { &path[..path.len() - 1] } else { path };
-        let hint = strsim_closest(field, &names[1..]).map(|c| format!(" (did you mean \"{c}\"?)")).unwrap_or_default();
-        return Problem::new(path_string(at), format!("unknown field \"{field}\"{hint}"));
+        let name = strsim_closest(field, &names[1..]).unwrap_or("");
+        return Problem::new(path_string(at), What::UnknownField, &[("field", field), ("name", name)]);
     }
     if let Some(field) = message.strip_prefix("missing field ").map(|m| m.trim_matches('`')) {
-        return Problem::new(path_string(path), format!("field \"{field}\" is missing"));
+        return Problem::new(path_string(path), What::MissingField, &[("field", field)]);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         let inner = quoted(found).first().copied().unwrap_or("");
-        let found = match found.split(' ').next().unwrap_or("") {
+        let (found, kind) = match found.split(' ').next().unwrap_or("") {
             // serde quotes strings with double quotes already: `string "north"`.
-            "string" => found["string ".len()..].to_string(),
-            "integer" | "floating" | "boolean" => inner.to_string(),
-            "sequence" => "a list".to_string(),
-            "map" => "an object".to_string(),
-            other => other.to_string(),
+            "string" => (found["string ".len()..].to_string(), ""),
+            "integer" | "floating" | "boolean" => (inner.to_string(), ""),
+            "sequence" => (String::new(), "list"),
+            "map" => (String::new(), "object"),
+            other => (other.to_string(), ""),
         };
-        return Problem::new(path_string(path), format!("{found} is not {}", expectation(expected)));
+        return Problem::new(path_string(path), What::WrongType, &[("found", &found), ("found_kind", kind), ("expected", &expectation(expected))]);
     }
-    Problem::new(path_string(path), message.replace('`', "\""))
+    Problem::new(path_string(path), What::Other, &[("text", &message.replace('`', "\""))])
 }
 
-/// serde's "expected f64" as an editor would say it.
+/// serde's "expected f64" as a word the problem templates translate.
 fn expectation(expected: &str) -> String {
     match expected {
-        e if e.starts_with("f64") || e.starts_with("f32") => "a number".into(),
-        e if e.starts_with("a string, or translations") => "text (a string, or translations like {\"en\": \"…\"})".into(),
-        e if e.contains("sequence") => "a list ([…])".into(),
-        e if e.starts_with("struct") || e.contains("map") => "an object ({…})".into(),
-        e if e.contains("string") => "a string".into(),
+        e if e.starts_with("f64") || e.starts_with("f32") => "number".into(),
+        e if e.starts_with("a string, or translations") => "text".into(),
+        e if e.contains("sequence") => "list".into(),
+        e if e.starts_with("struct") || e.contains("map") => "object".into(),
+        e if e.contains("string") => "string".into(),
         e => e.replace('`', "\""),
     }
 }

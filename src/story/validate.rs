@@ -2,30 +2,135 @@
 //! understands: `stops[2].lat: 95 is outside -90..90`.
 
 use super::{is_web_url, Date, Story, Text};
+use crate::i18n::{fill, ProblemStrings, EN_PROBLEMS};
 use std::collections::HashSet;
 
-/// One thing wrong with a story: where (a JSON path like `stops[2].lat`) and why.
+/// One thing wrong with a story: where (a JSON path like `stops[2].lat`), what, and the values
+/// the message names. Displayed in English (`tripmap check`, the console); the error panel shows
+/// it in the page's language with [`Problem::display_in`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub path: String,
-    pub message: String,
+    pub what: What,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// The kinds of problem, one per template of [`ProblemStrings`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum What {
+    Empty,
+    Outside,
+    LangCode,
+    KeyLangCode,
+    NoOwnText,
+    NotWebUrl,
+    NoStops,
+    BadId,
+    UsedTwice,
+    NotADate,
+    NoMonth,
+    NoDay,
+    BeforeDate,
+    NotASource,
+    NotAStop,
+    ToItself,
+    BrokenJson,
+    /// args: field, and name when there is a likely meant one.
+    UnknownField,
+    MissingField,
+    /// args: found, expected (number, text, list, object, string, or serde's own words).
+    WrongType,
+    TooMany,
+    /// Any other serde message, as it is (arg: text).
+    Other,
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into() }
+    pub fn new(path: impl Into<String>, what: What, args: &[(&'static str, &str)]) -> Self {
+        Problem { path: path.into(), what, args: args.iter().map(|(k, v)| (*k, v.to_string())).collect() }
+    }
+
+    fn arg(&self, name: &str) -> &str {
+        self.args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
+    }
+
+    /// The message without its path, in English.
+    pub fn message(&self) -> String {
+        self.message_in(&EN_PROBLEMS)
+    }
+
+    /// The message without its path, in the wording `t`.
+    pub fn message_in(&self, t: &ProblemStrings) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let template = match self.what {
+            What::Empty => t.empty,
+            What::Outside => t.outside,
+            What::LangCode => t.lang_code,
+            What::KeyLangCode => t.key_lang_code,
+            What::NoOwnText => t.no_own_text,
+            What::NotWebUrl => t.not_web_url,
+            What::NoStops => t.no_stops,
+            What::BadId => t.bad_id,
+            What::UsedTwice => t.used_twice,
+            What::NotADate => t.not_a_date,
+            What::NoMonth => t.no_month,
+            What::NoDay => t.no_day,
+            What::BeforeDate => t.before_date,
+            What::NotASource => t.not_a_source,
+            What::NotAStop => t.not_a_stop,
+            What::ToItself => t.to_itself,
+            What::BrokenJson => t.broken_json,
+            What::MissingField => t.missing_field,
+            What::TooMany => t.too_many,
+            What::Other => "{text}",
+            What::UnknownField => {
+                let hint = match self.arg("name") {
+                    "" => String::new(),
+                    name => fill(t.did_you_mean, &[("name", name)]),
+                };
+                return fill(t.unknown_field, &args) + &hint;
+            }
+            What::WrongType => {
+                let word = |w: &str| match w {
+                    "number" => t.a_number.to_string(),
+                    "text" => t.text.to_string(),
+                    "list" => t.a_list.to_string(),
+                    "object" => t.an_object.to_string(),
+                    "string" => t.a_string.to_string(),
+                    other => other.to_string(),
+                };
+                let found = match self.arg("found_kind") {
+                    "" => self.arg("found").to_string(),
+                    kind => word(kind),
+                };
+                return fill(t.wrong_type, &[("found", &found), ("expected", &word(self.arg("expected")))]);
+            }
+        };
+        fill(template, &args)
+    }
+
+    /// Path, separator and message in the wording `t`. A message that starts with the quoted
+    /// value at the path reads on without a colon: `stops[3].id "lima" is used twice`.
+    pub fn parts_in(&self, t: &ProblemStrings) -> (&str, &'static str, String) {
+        let message = self.message_in(t);
+        let sep = match (self.path.is_empty(), message.starts_with('"')) {
+            (true, _) => "",
+            (false, true) => " ",
+            (false, false) => ": ",
+        };
+        (&self.path, sep, message)
+    }
+
+    /// `path: message` in the wording `t`.
+    pub fn display_in(&self, t: &ProblemStrings) -> String {
+        let (path, sep, message) = self.parts_in(t);
+        format!("{path}{sep}{message}")
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // A message that starts with the quoted value reads on from the path without a colon:
-        // `stops[3].id "lima" is used twice`, `stops[2].lat: 95 is outside -90..90`.
-        match (self.path.is_empty(), self.message.starts_with('"')) {
-            (true, _) => f.write_str(&self.message),
-            (false, true) => write!(f, "{} {}", self.path, self.message),
-            (false, false) => write!(f, "{}: {}", self.path, self.message),
-        }
+        f.write_str(&self.display_in(&EN_PROBLEMS))
     }
 }
 
@@ -33,21 +138,21 @@ impl std::fmt::Display for Problem {
 pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     let mut p = Vec::new();
     if !is_language_code(&story.lang) {
-        p.push(Problem::new("lang", format!("\"{}\" is not a language code like \"en\" or \"es\"", story.lang)));
+        p.push(Problem::new("lang", What::LangCode, &[("value", &story.lang)]));
     }
     let lang = story.lang.as_str();
     for (path, text) in [("title", &story.title), ("traveller.name", &story.traveller.name)] {
         if text.get(lang, lang).trim().is_empty() {
-            p.push(Problem::new(path, "is empty"));
+            p.push(Problem::new(path, What::Empty, &[]));
         }
     }
     for_each_text(story, &mut |path, text| {
         let Text::Translated(m) = text else { return };
         for code in m.keys().filter(|c| !is_language_code(c)) {
-            p.push(Problem::new(path.clone(), format!("key \"{code}\" is not a language code like \"en\" or \"es\"")));
+            p.push(Problem::new(path.clone(), What::KeyLangCode, &[("value", code)]));
         }
         if m.get(lang).is_none_or(|t| t.trim().is_empty()) {
-            p.push(Problem::new(path, format!("has no \"{lang}\" text, the story's own language")));
+            p.push(Problem::new(path, What::NoOwnText, &[("lang", lang)]));
         }
     });
 
@@ -56,34 +161,34 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         check_id(&mut p, &format!("sources[{i}].id"), &s.id, &mut source_ids);
         if let Some(url) = &s.url {
             if !is_web_url(url) {
-                p.push(Problem::new(format!("sources[{i}].url"), format!("\"{url}\" is not an http or https link")));
+                p.push(Problem::new(format!("sources[{i}].url"), What::NotWebUrl, &[("value", url)]));
             }
         }
     }
     let known_source = |p: &mut Vec<Problem>, path: String, id: &str| {
         if !source_ids.contains(id) {
-            p.push(Problem::new(path, format!("\"{id}\" is not a source")));
+            p.push(Problem::new(path, What::NotASource, &[("value", id)]));
         }
     };
 
     if story.stops.is_empty() {
-        p.push(Problem::new("stops", "has no stops; a map needs at least one"));
+        p.push(Problem::new("stops", What::NoStops, &[]));
     }
     let mut stop_ids = HashSet::new();
     for (i, s) in story.stops.iter().enumerate() {
         let at = |field: &str| format!("stops[{i}].{field}");
         check_id(&mut p, &at("id"), &s.id, &mut stop_ids);
         if s.name.get(lang, lang).trim().is_empty() {
-            p.push(Problem::new(at("name"), "is empty"));
+            p.push(Problem::new(at("name"), What::Empty, &[]));
         }
         check_range(&mut p, &at("lat"), s.lat, 90.0);
         check_range(&mut p, &at("lon"), s.lon, 180.0);
-        let start = Date::parse(&s.date).map_err(|e| p.push(Problem::new(at("date"), e))).ok();
+        let start = Date::parse(&s.date).map_err(|e| p.push(e.problem(at("date")))).ok();
         if let Some(end) = &s.end_date {
             match (Date::parse(end), start) {
-                (Err(e), _) => p.push(Problem::new(at("end_date"), e)),
+                (Err(e), _) => p.push(e.problem(at("end_date"))),
                 (Ok(end), Some(start)) if end < start => {
-                    p.push(Problem::new(at("end_date"), format!("\"{}\" is before date \"{}\"", s.end_date.as_ref().unwrap(), s.date)))
+                    p.push(Problem::new(at("end_date"), What::BeforeDate, &[("value", s.end_date.as_deref().unwrap_or("")), ("date", &s.date)]))
                 }
                 _ => {}
             }
@@ -104,11 +209,11 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     for (i, leg) in story.legs.iter().flatten().enumerate() {
         for (field, id) in [("from", &leg.from), ("to", &leg.to)] {
             if !stop_ids.contains(id.as_str()) {
-                p.push(Problem::new(format!("legs[{i}].{field}"), format!("\"{id}\" is not a stop")));
+                p.push(Problem::new(format!("legs[{i}].{field}"), What::NotAStop, &[("value", id)]));
             }
         }
         if leg.from == leg.to {
-            p.push(Problem::new(format!("legs[{i}]"), format!("goes from \"{}\" to itself", leg.from)));
+            p.push(Problem::new(format!("legs[{i}]"), What::ToItself, &[("value", &leg.from)]));
         }
     }
 
@@ -172,14 +277,14 @@ fn check_id(p: &mut Vec<Problem>, path: &str, id: &str, seen: &mut HashSet<Strin
         && id.len() <= 64
         && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !ok {
-        p.push(Problem::new(path, format!("\"{id}\" must be 1 to 64 of a-z, 0-9, - and _")));
+        p.push(Problem::new(path, What::BadId, &[("value", id)]));
     } else if !seen.insert(id.to_string()) {
-        p.push(Problem::new(path, format!("\"{id}\" is used twice")));
+        p.push(Problem::new(path, What::UsedTwice, &[("value", id)]));
     }
 }
 
 fn check_range(p: &mut Vec<Problem>, path: &str, value: f64, limit: f64) {
     if !(-limit..=limit).contains(&value) {
-        p.push(Problem::new(path, format!("{value} is outside -{limit}..{limit}")));
+        p.push(Problem::new(path, What::Outside, &[("value", &value.to_string()), ("limit", &limit.to_string())]));
     }
 }
