@@ -150,6 +150,21 @@ pub fn write_link(param: Option<&str>, stop: Option<&str>) {
     }
 }
 
+/// Tells the page a reader opened a stop: a `tripmap:select` event bubbling from the map's root
+/// (`.tripmap`), with `detail.stopId`, for analytics.
+pub fn announce_select(root_id: &str, stop_id: &str) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(root_id)) else { return };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"stopId".into(), &stop_id.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tripmap:select", &init) {
+        let _ = root.dispatch_event(&ev);
+    }
+}
+
 /// Focuses the first element matching `selector`, HTML or SVG.
 pub fn focus(selector: &str) {
     let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) else {

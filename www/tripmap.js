@@ -25,3 +25,17 @@ function loadStyles() {
 
 await Promise.all([loadStyles(), init({ module_or_path: here('tripmap-core_bg.wasm') })]);
 mountAll();
+
+// CMSes and infinite scroll add content later: any [data-tripmap] that appears starts too.
+// Mounting is idempotent (mounted hosts are marked), so one call per batch of changes is enough.
+let pending = false;
+new MutationObserver((records) => {
+  const added = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches('[data-tripmap]') || n.querySelector('[data-tripmap]'))));
+  if (added && !pending) {
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      mountAll();
+    });
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });

@@ -165,6 +165,9 @@ impl MapContext {
         };
         self.fly_to(self.scene.focus_view(i, occluded), origin == Origin::Reader);
         crate::embed::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+        if origin == Origin::Reader {
+            crate::embed::announce_select(&self.ids, &self.story.stops[i].id);
+        }
     }
 
     /// Opens stop `i`, or closes it if it is open.

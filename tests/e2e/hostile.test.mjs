@@ -136,3 +136,22 @@ test('a 500-stop story renders and stays usable: small markers, thinned labels, 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('maps added to the page later start by themselves, and selections are announced as tripmap:select', async () => {
+  const { page, problems, close } = await open(env.browser, env.server.url + '/east-asia.html');
+  await page.evaluate(() => {
+    window.__selected = [];
+    document.addEventListener('tripmap:select', (e) => window.__selected.push([e.target.className, e.detail.stopId]));
+    // As a CMS or an infinite scroll would: new content arrives after the page has loaded.
+    const later = document.createElement('section');
+    later.innerHTML = '<figure data-tripmap id="later"><script type="application/json">{"title":"Later","traveller":{"name":"X"},"stops":[{"id":"oslo","name":"Oslo","lat":59.91,"lon":10.75,"date":"2024-01-01"},{"id":"riga","name":"Riga","lat":56.95,"lon":24.11,"date":"2024-01-02"}]}<\/script></figure>';
+    document.querySelector('main').append(later);
+  });
+  await page.locator('#later [data-stop="riga"]').waitFor();
+  await page.locator('#later [data-stop="riga"]').click();
+  await page.locator('#asia .tripmap__stop-list button').first().click();
+  await page.waitForFunction(() => window.__selected.length === 2);
+  assert.deepEqual(await page.evaluate(() => window.__selected), [['tripmap', 'riga'], ['tripmap', 'tokyo']]);
+  assert.deepEqual(problems, []);
+  await close();
+});
