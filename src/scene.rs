@@ -124,23 +124,25 @@ impl Scene {
     /// letterbox and a tall portrait so the graphic neither shrinks to a strip nor dominates
     /// the article.
     pub fn natural_height(story: &Story, width: f64) -> f64 {
+        natural_height(story, &routes(story), width)
+    }
+
+    /// The scene at its [`Scene::natural_height`] for `width`, as a mounted map shows it. The
+    /// geodesics, the costly part of a long trip, are computed once for both.
+    pub fn build_fitted(story: &Story, basemap: &Basemap, width: f64) -> Scene {
         let routes = routes(story);
-        let points = fit_points(story, &routes);
-        let p = AzimuthalEqualArea::centered(trip_center(&stop_coords(story)));
-        let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
-            .map(|b| if b.width() > 1e-9 { b.height() / b.width() } else { 1.0 })
-            .unwrap_or(1.0);
-        let max = (width * 1.2).min(720.0).max(240.0);
-        let min = (width * 0.6).min(max);
-        let aspect = if aspect.is_finite() { aspect } else { 1.0 };
-        (width * aspect).clamp(min, max).round()
+        let height = natural_height(story, &routes, width);
+        Scene::build_with(story, basemap, width, height, &routes)
     }
 
     /// Builds the scene of a validated story on a basemap.
     pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
+        Scene::build_with(story, basemap, width, height, &routes(story))
+    }
+
+    fn build_with(story: &Story, basemap: &Basemap, width: f64, height: f64, routes: &[((usize, usize), Route)]) -> Scene {
         let view = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: width, y: height });
-        let routes = routes(story);
-        let projection = fit(story, &routes, width, height);
+        let projection = fit(story, routes, width, height);
         // Paths reach a little past the view so strokes do not end visibly at its edge.
         let clip_box = inset(view, -8.0);
 
@@ -266,6 +268,19 @@ pub fn format_km(km: u64) -> String {
         out.push(ch);
     }
     out + " km"
+}
+
+/// [`Scene::natural_height`] from routes already computed.
+fn natural_height(story: &Story, routes: &[((usize, usize), Route)], width: f64) -> f64 {
+    let points = fit_points(story, routes);
+    let p = AzimuthalEqualArea::centered(trip_center(&stop_coords(story)));
+    let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
+        .map(|b| if b.width() > 1e-9 { b.height() / b.width() } else { 1.0 })
+        .unwrap_or(1.0);
+    let max = (width * 1.2).min(720.0).max(240.0);
+    let min = (width * 0.6).min(max);
+    let aspect = if aspect.is_finite() { aspect } else { 1.0 };
+    (width * aspect).clamp(min, max).round()
 }
 
 fn stop_coords(story: &Story) -> Vec<Coord> {
@@ -535,6 +550,14 @@ mod tests {
         for p in &leg.points {
             let q = v.apply(*p);
             assert!(q.x >= 0.0 && q.x <= scene.width && q.y >= 0.0 && q.y <= scene.height, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn build_fitted_is_build_at_the_natural_height() {
+        for width in [375.0, 936.0] {
+            let (story, scene) = default_scene(width);
+            assert_eq!(Scene::build_fitted(&story, Basemap::natural_earth(), width), scene);
         }
     }
 

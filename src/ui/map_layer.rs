@@ -191,11 +191,8 @@ fn ScaleBar() -> impl IntoView {
     let ctx = use_map();
     let labels = ctx.labels;
     let bar = move || labels.with(|l| l.scale_bar.clone());
-    let (locale, rtl) = (ctx.locale.clone(), ctx.rtl);
-    let text = move || {
-        let t = locale.km(bar().km);
-        if rtl { format!("\u{2067}{t}\u{2069}") } else { t }
-    };
+    let c = ctx.clone();
+    let text = move || c.isolate(&c.locale.km(bar().km));
     let d = move || {
         let b = bar();
         format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width))

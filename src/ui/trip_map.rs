@@ -19,8 +19,7 @@ pub fn TripMap(story: Story, container_px: f64, link_param: Option<String>, lang
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
     let width = map_width(container_px).round();
-    let height = Scene::natural_height(&story, width);
-    let scene = Scene::build(&story, Basemap::natural_earth(), width, height);
+    let scene = Scene::build_fitted(&story, Basemap::natural_earth(), width);
     let ctx = MapContext::new(story, scene, link_param, container_px, &language);
     provide_context(ctx.clone());
     let description = describe(&ctx);
