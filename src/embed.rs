@@ -1,37 +1,248 @@
-//! The page side: finds every `[data-tripmap]` element, reads the story JSON inside it (or uses
-//! the default story), and mounts a map, or an error panel, into it. Exported to JS as
-//! `mountAll`, which the loader (www/tripmap.js) calls once the module is ready. Also the few
-//! page services the components need: deep links in the URL, focus, reduced motion.
+//! The page side: mounts a map (or an error panel) into a `[data-tripmap]` element, each in its
+//! own shadow root, and the JS API around it (`mountAll`, `mountElement`, `mountFailed`, the
+//! handle's `select`/`close`/`destroy`, `setStyles`). The loader (www/tripmap.js) decides when
+//! (lazily, as maps near the screen) and fetches the shared stylesheet. Also the few page
+//! services the components need: deep links in the URL, events, focus, reduced motion.
+//!
+//! Why a shadow root: a news page's CSS (`svg{max-width:100%}`, `button{all:unset}`,
+//! `path{fill:black}`, Bootstrap) cannot reach inside it, and the map's CSS cannot leak out.
+//! `<figure>` cannot host one, so the map lives in an inner `<tripmap-view>` element.
 
-use crate::story::Story;
-use crate::ui::{ErrorPanel, TripMap};
+use crate::story::{Problem, Story, What};
+use crate::ui::{Command, ErrorPanel, TripMap};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 
 /// Attribute set on a host element once mounted, so a second `mountAll` leaves it alone.
 const MOUNTED: &str = "data-tripmap-mounted";
-/// Width assumed for a host that has no layout yet (hidden, or detached).
-const FALLBACK_WIDTH_PX: f64 = 720.0;
+/// The inner element that holds the shadow root.
+const VIEW_TAG: &str = "tripmap-view";
+/// Size assumed for a host that has no layout yet (hidden, or detached); the map re-fits as
+/// soon as it gets one.
+const FALLBACK_PX: (f64, f64) = (720.0, 560.0);
 
-/// Mounts every `[data-tripmap]` element on the page not mounted yet; returns how many.
+/// One mounted map.
+struct Mounted {
+    /// The page's `[data-tripmap]` element.
+    element: HtmlElement,
+    /// The `<tripmap-view>` inside it, host of the shadow root.
+    view_host: Element,
+    /// Dropping it unmounts the Leptos view and runs its cleanups.
+    unmount: Option<Box<dyn std::any::Any>>,
+    /// Requests from the JS API to the map (none for an error panel).
+    commands: Option<RwSignal<Option<Command>>>,
+    stop_ids: Vec<String>,
+}
+
+thread_local! {
+    /// The component stylesheet (a `CSSStyleSheet`), shared by every map's shadow root.
+    static STYLES: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+    static MAPS: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+/// A mounted map, as the JS API returns it: `handle.select("lima")`, `handle.destroy()`.
+#[wasm_bindgen]
+pub struct MapHandle {
+    id: u32,
+}
+
+#[wasm_bindgen]
+impl MapHandle {
+    /// Opens stop `stop_id`'s card and flies to it, as if the reader had chosen it (without
+    /// moving focus or sending `tripmap:select`). False if the map has no such stop.
+    pub fn select(&self, stop_id: &str) -> bool {
+        self.command(|ids| ids.iter().any(|s| s == stop_id).then(|| Command::Select(stop_id.to_string())))
+    }
+
+    /// Closes the open card, if any.
+    pub fn close(&self) {
+        self.command(|_| Some(Command::Close));
+    }
+
+    /// Removes the map and everything it added; the element is left as it was before.
+    pub fn destroy(&self) {
+        destroy(self.id);
+    }
+
+    /// The `[data-tripmap]` element the map lives in (undefined once destroyed).
+    #[wasm_bindgen(getter)]
+    pub fn element(&self) -> Option<HtmlElement> {
+        MAPS.with_borrow(|m| m.get(&self.id).map(|m| m.element.clone()))
+    }
+
+    fn command(&self, make: impl FnOnce(&[String]) -> Option<Command>) -> bool {
+        let Some((signal, cmd)) = MAPS.with_borrow(|m| {
+            let m = m.get(&self.id)?;
+            Some((m.commands?, make(&m.stop_ids)?))
+        }) else {
+            return false;
+        };
+        signal.set(Some(cmd));
+        true
+    }
+}
+
+/// The stylesheet every map adopts into its shadow root (from the loader, which fetches
+/// tripmap-map.css once per page). Maps mounted before it arrives get it too.
+#[wasm_bindgen(js_name = setStyles)]
+pub fn set_styles(sheet: JsValue) {
+    STYLES.with_borrow_mut(|s| *s = Some(sheet));
+    MAPS.with_borrow(|maps| {
+        for m in maps.values() {
+            if let Some(root) = m.view_host.shadow_root() {
+                adopt_styles(&root);
+            }
+        }
+    });
+}
+
+/// Mounts every `[data-tripmap]` element on the page not mounted yet, at once; returns how many.
 #[wasm_bindgen(js_name = mountAll)]
 pub fn mount_all() -> u32 {
-    install_panic_hook();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return 0 };
     let Ok(list) = doc.query_selector_all("[data-tripmap]") else { return 0 };
     let mut mounted = 0;
     for i in 0..list.length() {
         if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
             if !el.has_attribute(MOUNTED) {
-                let param = link_param(&el, i);
-                mount_element_with_link(el, Some(param));
+                mount_source(el, None);
                 mounted += 1;
             }
         }
     }
     mounted
+}
+
+/// Mounts a map into `el`: the story `json` (a string) if given, else the story embedded in
+/// `el`, else the default story. An element already holding a map gets the new one instead.
+#[wasm_bindgen(js_name = mountElement)]
+pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> MapHandle {
+    mount_source(el, json.map(Ok))
+}
+
+/// Mounts an error panel into `el`: the story named by its `data-story` attribute could not be
+/// loaded, for `reason`.
+#[wasm_bindgen(js_name = mountFailed)]
+pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
+    mount_source(el, Some(Err(reason)))
+}
+
+/// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
+/// for tests and for pages that mount maps themselves).
+pub fn mount_element(el: HtmlElement) -> MapHandle {
+    mount_source(el, None)
+}
+
+/// `source`: `None` for the story in the element (or the default), `Some(Ok(json))` for a
+/// story given as text, `Some(Err(reason))` for a `data-story` file that did not load.
+fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapHandle {
+    install_panic_hook();
+    if let Some(id) = MAPS.with_borrow(|m| m.iter().find(|(_, m)| m.element == el).map(|(id, _)| *id)) {
+        destroy(id);
+    }
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    let Some((view_host, container)) = shadow_container(&el) else { return MapHandle { id } };
+    let _ = el.set_attribute(MOUNTED, "");
+
+    let embedded = || {
+        el.query_selector(r#"script[type="application/json"]"#)
+            .ok()
+            .flatten()
+            .and_then(|s| s.text_content())
+            .filter(|t| !t.trim().is_empty())
+    };
+    let story = match source {
+        Some(Ok(json)) => Story::from_json(&json),
+        Some(Err(reason)) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
+        None => match embedded() {
+            Some(json) => Story::from_json(&json),
+            None => Ok(Story::default_story()),
+        },
+    };
+    let size = match (view_host.client_width(), view_host.client_height()) {
+        (w, h) if w > 0 && h > 0 => (w as f64, h as f64),
+        (w, _) if w > 0 => (w as f64, FALLBACK_PX.1),
+        _ => FALLBACK_PX,
+    };
+    let lang = page_language(&el);
+    let attr = |name: &str| el.get_attribute(name).unwrap_or_default().trim().to_ascii_lowercase();
+    let (digits, theme) = (attr("data-digits"), attr("data-theme"));
+    let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
+    match story {
+        Ok(story) => {
+            let commands = RwSignal::new(None);
+            mounted.commands = Some(commands);
+            mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
+            let link_param = Some(link_param(&el));
+            let handle = leptos::mount::mount_to(container, move || {
+                view! { <TripMap story container=size link_param lang digits theme commands /> }
+            });
+            mounted.unmount = Some(Box::new(handle));
+        }
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
+            let handle = leptos::mount::mount_to(container, move || view! { <ErrorPanel problems lang /> });
+            mounted.unmount = Some(Box::new(handle));
+        }
+    }
+    MAPS.with_borrow_mut(|m| m.insert(id, mounted));
+    MapHandle { id }
+}
+
+/// Creates `<tripmap-view>` in `el` with an open shadow root holding the shared stylesheet and
+/// an empty mount point. Other content of `el` (a no-script fallback) is hidden meanwhile.
+fn shadow_container(el: &HtmlElement) -> Option<(Element, HtmlElement)> {
+    let doc = el.owner_document()?;
+    let children = el.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+            if child.tag_name() != "SCRIPT" {
+                let _ = child.style().set_property_with_priority("display", "none", "important");
+                let _ = child.set_attribute("data-tripmap-hidden", "");
+            }
+        }
+    }
+    let host: HtmlElement = doc.create_element(VIEW_TAG).ok()?.dyn_into().ok()?;
+    // Inline and !important through CSSOM (allowed under a strict CSP): the page's CSS may not
+    // resize or hide the map's box.
+    let style = host.style();
+    for (k, v) in [("display", "block"), ("position", "relative"), ("width", "100%"), ("height", "100%"), ("margin", "0"), ("padding", "0")] {
+        let _ = style.set_property_with_priority(k, v, "important");
+    }
+    el.append_child(&host).ok()?;
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;
+    adopt_styles(&root);
+    let container: HtmlElement = doc.create_element("div").ok()?.dyn_into().ok()?;
+    container.set_class_name("tripmap-mount");
+    root.append_child(&container).ok()?;
+    Some((host.into(), container))
+}
+
+fn adopt_styles(root: &web_sys::ShadowRoot) {
+    if let Some(sheet) = STYLES.with_borrow(|s| s.clone()) {
+        let _ = js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &js_sys::Array::of1(&sheet));
+    }
+}
+
+fn destroy(id: u32) {
+    let Some(m) = MAPS.with_borrow_mut(|maps| maps.remove(&id)) else { return };
+    drop(m.unmount);
+    m.view_host.remove();
+    let _ = m.element.remove_attribute(MOUNTED);
+    if let Ok(hidden) = m.element.query_selector_all("[data-tripmap-hidden]") {
+        for i in 0..hidden.length() {
+            if let Some(el) = hidden.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
+                let _ = el.style().remove_property("display");
+                let _ = el.remove_attribute("data-tripmap-hidden");
+            }
+        }
+    }
 }
 
 /// Turns any panic into a visible panel instead of a frozen map. The release build aborts on
@@ -49,11 +260,15 @@ fn install_panic_hook() {
 }
 
 fn show_crash_panels() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(list) = doc.query_selector_all(&format!("[{MOUNTED}]")) else { return };
-    for i in 0..list.length() {
-        let Some(host) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        let t = crate::i18n::Strings::for_lang(&page_language(&host));
+    // The panic may have happened with the registry borrowed: then there is nothing safe to do.
+    let Ok(hosts) = MAPS.try_with(|m| m.try_borrow().map(|m| m.values().map(|m| (m.element.clone(), m.view_host.clone())).collect::<Vec<_>>()))
+    else {
+        return;
+    };
+    let Ok(hosts) = hosts else { return };
+    for (el, view_host) in hosts {
+        let (Some(root), Some(doc)) = (view_host.shadow_root(), el.owner_document()) else { continue };
+        let t = crate::i18n::Strings::for_lang(&page_language(&el));
         let (Ok(panel), Ok(p)) = (doc.create_element("div"), doc.create_element("p")) else { continue };
         let _ = panel.set_attribute("class", "tripmap tripmap--error tripmap--crashed");
         let _ = panel.set_attribute("role", "alert");
@@ -62,8 +277,8 @@ fn show_crash_panels() {
         let _ = p.set_attribute("class", "tripmap__error-title");
         p.set_text_content(Some(t.crashed));
         let _ = panel.append_child(&p);
-        host.set_text_content(None);
-        let _ = host.append_child(&panel);
+        root.set_text_content(None);
+        let _ = root.append_child(&panel);
     }
 }
 
@@ -76,45 +291,18 @@ pub fn fault_for_testing() {
 
 /// The URL parameter that holds a map's open stop: `tripmap` for the page's first map,
 /// `tripmap-<id>` for a host element with an `id`, else `tripmap-<n>` by document order.
-fn link_param(el: &HtmlElement, index: u32) -> String {
-    match el.id() {
-        id if !id.is_empty() => format!("tripmap-{id}"),
-        _ if index == 0 => "tripmap".to_string(),
-        _ => format!("tripmap-{}", index + 1),
+fn link_param(el: &HtmlElement) -> String {
+    if !el.id().is_empty() {
+        return format!("tripmap-{}", el.id());
     }
-}
-
-/// Reads the story embedded in `el` and mounts the map (or the error panel) into it, without
-/// deep links (for tests and for pages that mount maps themselves).
-pub fn mount_element(el: HtmlElement) {
-    mount_element_with_link(el, None);
-}
-
-fn mount_element_with_link(el: HtmlElement, link_param: Option<String>) {
-    let _ = el.set_attribute(MOUNTED, "");
-    let json = el
-        .query_selector(r#"script[type="application/json"]"#)
-        .ok()
-        .flatten()
-        .and_then(|s| s.text_content())
-        .filter(|t| !t.trim().is_empty());
-    let story = match json {
-        Some(json) => Story::from_json(&json),
-        None => Ok(Story::default_story()),
-    };
-    let width = match el.client_width() {
-        w if w > 0 => w as f64,
-        _ => FALLBACK_WIDTH_PX,
-    };
-    let lang = page_language(&el);
-    let digits = el.get_attribute("data-digits").unwrap_or_default().to_ascii_lowercase();
-    match story {
-        Ok(story) => leptos::mount::mount_to(el, move || view! { <TripMap story container_px=width link_param lang digits /> }).forget(),
-        Err(problems) => {
-            let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
-            leptos::mount::mount_to(el, move || view! { <ErrorPanel problems lang /> }).forget();
-        }
+    let index = el
+        .owner_document()
+        .and_then(|d| d.query_selector_all("[data-tripmap]").ok())
+        .and_then(|list| (0..list.length()).find(|&i| list.item(i).is_some_and(|n| n == ***el)))
+        .unwrap_or(0);
+    match index {
+        0 => "tripmap".to_string(),
+        i => format!("tripmap-{}", i + 1),
     }
 }
 
@@ -151,9 +339,9 @@ pub fn write_link(param: Option<&str>, stop: Option<&str>) {
 }
 
 /// Tells the page a reader opened a stop: a `tripmap:select` event bubbling from the map's root
-/// (`.tripmap`), with `detail.stopId`, for analytics.
-pub fn announce_select(root_id: &str, stop_id: &str) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(root_id)) else { return };
+/// out of its shadow root (composed) and up through the `[data-tripmap]` element, with
+/// `detail.stopId`, for analytics.
+pub fn announce_select(root: &Element, stop_id: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"stopId".into(), &stop_id.into());
     let init = web_sys::CustomEventInit::new();
@@ -165,11 +353,9 @@ pub fn announce_select(root_id: &str, stop_id: &str) {
     }
 }
 
-/// Focuses the first element matching `selector`, HTML or SVG.
-pub fn focus(selector: &str) {
-    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten()) else {
-        return;
-    };
+/// Focuses the first element under `root` matching `selector`, HTML or SVG.
+pub fn focus(root: &Element, selector: &str) {
+    let Some(el) = root.query_selector(selector).ok().flatten() else { return };
     if let Some(html) = el.dyn_ref::<HtmlElement>() {
         let _ = html.focus();
     } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
@@ -183,9 +369,8 @@ const SHEET_SHARE: f64 = 0.5;
 /// Phones: the card is a bottom sheet over the lower half of the screen. Scrolls the page so
 /// that the map's top is near the screen's top, and returns how much of the map's height (in
 /// scene pixels) the sheet will then cover, so that the fly-to frames the stop above it.
-pub fn make_room_for_sheet(svg_selector: &str, scene_width: f64) -> f64 {
+pub fn make_room_for_sheet(svg: &Element, scene_width: f64) -> f64 {
     let Some(window) = web_sys::window() else { return 0.0 };
-    let Some(svg) = window.document().and_then(|d| d.query_selector(svg_selector).ok().flatten()) else { return 0.0 };
     let viewport_h = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
     let r = svg.get_bounding_client_rect();
     if r.width() <= 0.0 || viewport_h <= 0.0 {
@@ -202,7 +387,10 @@ pub fn make_room_for_sheet(svg_selector: &str, scene_width: f64) -> f64 {
 
 /// True when the reader has asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// Whether a media query matches now.
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }

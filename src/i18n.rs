@@ -212,6 +212,8 @@ pub struct ProblemStrings {
     pub an_object: &'static str,
     pub a_string: &'static str,
     pub too_many: &'static str,
+    /// `{reason}`: why a `data-story` file did not load.
+    pub not_loaded: &'static str,
 }
 
 pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -242,6 +244,7 @@ pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
     an_object: "an object ({…})",
     a_string: "a string",
     too_many: "too many problems to list; fix these first",
+    not_loaded: "could not be loaded ({reason})",
 };
 
 pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -272,6 +275,7 @@ pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
     an_object: "un objeto ({…})",
     a_string: "una cadena",
     too_many: "demasiados problemas para enumerarlos; corrija primero estos",
+    not_loaded: "no se pudo cargar ({reason})",
 };
 
 pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -302,6 +306,7 @@ pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
     an_object: "كائناً ({…})",
     a_string: "سلسلة نصية",
     too_many: "المشكلات أكثر من أن تُعدّ؛ أصلح هذه أولاً",
+    not_loaded: "تعذّر تحميله ({reason})",
 };
 
 impl ProblemStrings {
@@ -315,7 +320,7 @@ impl ProblemStrings {
     }
 
     /// Every template, for the completeness test.
-    pub fn all(&self) -> [(&'static str, &'static str); 27] {
+    pub fn all(&self) -> [(&'static str, &'static str); 28] {
         [
             ("empty", self.empty), ("outside", self.outside), ("lang_code", self.lang_code), ("key_lang_code", self.key_lang_code),
             ("no_own_text", self.no_own_text), ("not_web_url", self.not_web_url), ("no_stops", self.no_stops), ("bad_id", self.bad_id),
@@ -324,7 +329,7 @@ impl ProblemStrings {
             ("to_itself", self.to_itself), ("broken_json", self.broken_json), ("unknown_field", self.unknown_field),
             ("did_you_mean", self.did_you_mean), ("missing_field", self.missing_field), ("wrong_type", self.wrong_type),
             ("a_number", self.a_number), ("text", self.text), ("a_list", self.a_list), ("an_object", self.an_object),
-            ("a_string", self.a_string), ("too_many", self.too_many),
+            ("a_string", self.a_string), ("too_many", self.too_many), ("not_loaded", self.not_loaded),
         ]
     }
 }

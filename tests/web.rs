@@ -28,6 +28,7 @@ fn host_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&st
         el.set_attribute(k, v).unwrap();
     }
     el.style().set_property("width", "900px").unwrap();
+    el.style().set_property("height", "640px").unwrap();
     if let Some(json) = json {
         let script = doc.create_element("script").unwrap();
         script.set_attribute("type", "application/json").unwrap();
@@ -49,10 +50,22 @@ fn host_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&st
 }
 
 async fn mounted(json: Option<&str>) -> HtmlElement {
-    let el = host(json);
-    mount_element(el.clone());
+    mounted_with(json, &[], None).await
+}
+
+/// The mount point inside the map's shadow root, where the component's elements are.
+fn inside(el: &HtmlElement) -> HtmlElement {
+    let view = el.query_selector("tripmap-view").unwrap().expect("a <tripmap-view> in the host");
+    view.shadow_root().expect("an open shadow root").first_element_child().unwrap().dyn_into().unwrap()
+}
+
+/// Resolves after the next animation frame (layout, ResizeObserver callbacks and paint).
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     tick().await;
-    el
 }
 
 fn find(root: &Element, selector: &str) -> Option<Element> {
@@ -199,7 +212,7 @@ async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: O
     let el = host_with(json, attrs, parent_lang);
     mount_element(el.clone());
     tick().await;
-    el
+    inside(&el)
 }
 
 #[wasm_bindgen_test]
@@ -262,4 +275,60 @@ async fn the_error_panel_speaks_the_page_language() {
     let panel = text(&ar, ".tripmap--error");
     assert!(panel.contains("stops[0].lat: 95 خارج النطاق -90..90"), "{panel}");
     assert_eq!(find(&ar, ".tripmap--error").unwrap().get_attribute("dir").as_deref(), Some("rtl"));
+}
+
+#[wasm_bindgen_test]
+async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
+    let el = host(None);
+    mount_element(el.clone());
+    tick().await;
+    assert!(document().query_selector(".tripmap").unwrap().is_none(), "nothing of the map in the page's own tree");
+    assert!(inside(&el).query_selector(".tripmap [data-stop]").unwrap().is_some());
+    assert!(el.query_selector(r#"script[type="application/json"]"#).unwrap().is_none(), "no story was added to the page");
+}
+
+#[wasm_bindgen_test]
+async fn the_handle_selects_closes_and_destroys() {
+    let el = host(None);
+    let handle = mount_element(el.clone());
+    tick().await;
+    assert!(handle.select("lima"));
+    tick().await;
+    let root = inside(&el);
+    assert!(find(&root, r#"[data-card="lima"]"#).is_some(), "the page opened Lima");
+    assert!(!handle.select("quito"), "no such stop");
+    handle.close();
+    tick().await;
+    assert_eq!(count(&root, "[data-card]"), 0);
+    handle.destroy();
+    assert!(el.query_selector("tripmap-view").unwrap().is_none(), "the map is gone");
+    assert!(!el.has_attribute("data-tripmap-mounted"));
+    assert!(handle.element().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_resized_map_refits_and_keeps_the_open_stop() {
+    let el = host(None);
+    mount_element(el.clone());
+    tick().await;
+    let root = inside(&el);
+    click(&find(&root, r#"[data-stop="bogota"]"#).unwrap());
+    next_frame().await;
+    let width = |root: &HtmlElement| find(root, ".tripmap__svg").unwrap().get_attribute("width").unwrap().parse::<f64>().unwrap();
+    let before = width(&root);
+    el.style().set_property("width", "420px").unwrap();
+    next_frame().await;
+    next_frame().await;
+    let after = width(&root);
+    assert!(after < before && after <= 420.0, "re-fitted: {before} -> {after}");
+    assert!(find(&root, r#"[data-card="bogota"]"#).is_some(), "still open");
+    assert!(find(&root, r#"[data-stop="bogota"].is-selected"#).is_some());
+}
+
+#[wasm_bindgen_test]
+async fn data_theme_dark_turns_the_map_dark() {
+    let dark = mounted_with(None, &[("data-theme", "dark")], None).await;
+    assert!(find(&dark, ".tripmap.is-dark").is_some());
+    let light = mounted(None).await;
+    assert!(find(&light, ".tripmap.is-dark").is_none());
 }

@@ -1,41 +1,124 @@
 // TripMap loader: the one script a page embeds.
 //
+//   <link rel="stylesheet" href="…/tripmap.css">
 //   <figure data-tripmap><script type="application/json">{…story…}</script></figure>
 //   <script type="module" src="…/tripmap.js"></script>
 //
-// Everything else (styles, wasm glue, wasm) is found relative to this file's own URL, so the
-// dist/ folder works from any path or host. The styles are loaded before the maps mount so
-// that no unstyled map ever flashes.
-import init, { mountAll } from './tripmap-core.js';
+// Everything else (the map's styles, the wasm glue, the wasm) is found relative to this file's
+// own URL, so the folder works from any path or host, and nothing is asked of any other host.
+// Lazy: the wasm is fetched and started only when a map comes within about a screen of the
+// viewport, and only once however many maps the page holds.
+//
+// For pages that want it, a small API, on `window.TripMap` and as this module's exports:
+//   const map = await TripMap.mount(element, story);  // story: an object, JSON text, or none
+//   map.select('lima'); map.close(); map.destroy();
+// and a `tripmap:select` event (detail.stopId) bubbling from a map when a reader opens a stop.
 
 const here = (file) => new URL(file, import.meta.url).href;
 
-function loadStyles() {
-  const href = here('tripmap.css');
-  const existing = [...document.querySelectorAll('link[rel="stylesheet"]')].find((l) => l.href === href);
-  if (existing) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.onload = link.onerror = () => resolve();
-    document.head.append(link);
-  });
+let core = null;
+/** Loads the wasm module and the map's stylesheet, once. */
+function start() {
+  core ??= (async () => {
+    const [glue, sheet] = await Promise.all([import('./tripmap-core.js'), mapStyles()]);
+    await glue.default({ module_or_path: here('tripmap-core_bg.wasm') });
+    if (sheet) glue.setStyles(sheet);
+    return glue;
+  })();
+  return core;
 }
 
-await Promise.all([loadStyles(), init({ module_or_path: here('tripmap-core_bg.wasm') })]);
-mountAll();
-
-// CMSes and infinite scroll add content later: any [data-tripmap] that appears starts too.
-// Mounting is idempotent (mounted hosts are marked), so one call per batch of changes is enough.
-let pending = false;
-new MutationObserver((records) => {
-  const added = records.some((r) => [...r.addedNodes].some((n) => n.nodeType === 1 && (n.matches('[data-tripmap]') || n.querySelector('[data-tripmap]'))));
-  if (added && !pending) {
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      mountAll();
-    });
+/** The map's own styles as one constructable stylesheet, shared by every map's shadow root. */
+async function mapStyles() {
+  try {
+    const css = await (await fetch(here('tripmap-map.css'))).text();
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return sheet;
+  } catch (e) {
+    console.error('TripMap: could not load its styles', e);
+    return null;
   }
+}
+
+/** The page side's stylesheet (box sizes), in case the page did not link it. */
+function pageStyles() {
+  const href = here('tripmap.css');
+  if ([...document.querySelectorAll('link[rel="stylesheet"]')].some((l) => l.href === href)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  document.head.append(link);
+}
+
+/** data-height for browsers without typed CSS attr(): set through the CSSOM (CSP-safe). */
+function applyHeight(el) {
+  const h = Number(el.dataset.height);
+  if (h > 0 && !CSS.supports('height', 'attr(data-height px, 600px)')) el.style.height = `${h}px`;
+}
+
+/**
+ * A story named by `data-story="stories/x.json"` is fetched from the page's own site or this
+ * script's; any other host is refused, so that a map never depends on a third party.
+ */
+async function storyFrom(el) {
+  const src = el.dataset.story;
+  if (!src) return { json: undefined };
+  const url = new URL(src, document.baseURI);
+  if (url.origin !== location.origin && url.origin !== new URL(import.meta.url).origin) {
+    return { error: `${url.origin} is neither this page's site nor TripMap's` };
+  }
+  try {
+    const res = await fetch(url);
+    if (!res.ok) return { error: `${src}: HTTP ${res.status}` };
+    return { json: await res.text() };
+  } catch (e) {
+    return { error: `${src}: ${e.message}` };
+  }
+}
+
+const toJson = (story) => (story == null ? undefined : typeof story === 'string' ? story : JSON.stringify(story));
+
+/** Mounts a map into `el` now: `story` if given, else `data-story`, the embedded JSON, or the default. */
+export async function mount(el, story) {
+  lazily.unobserve(el);
+  applyHeight(el);
+  const [glue, source] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
+  return source.error ? glue.mountFailed(el, source.error) : glue.mountElement(el, source.json);
+}
+
+/** Mounts every map on the page now, without waiting for it to come near the screen. */
+export async function mountAll() {
+  return Promise.all([...document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')].map((el) => mount(el)));
+}
+
+// Maps start when they come within about one screen of the viewport.
+const lazily = new IntersectionObserver(
+  (entries) => {
+    for (const e of entries) {
+      if (e.isIntersecting && !e.target.hasAttribute('data-tripmap-mounted')) {
+        mount(e.target).catch((err) => console.error('TripMap:', err));
+      }
+    }
+  },
+  { rootMargin: '100% 0px' },
+);
+const watched = new WeakSet();
+function watch(root) {
+  const els = root.matches?.('[data-tripmap]') ? [root] : [...root.querySelectorAll('[data-tripmap]')];
+  for (const el of els) {
+    if (watched.has(el)) continue;
+    watched.add(el);
+    applyHeight(el);
+    lazily.observe(el);
+  }
+}
+
+pageStyles();
+watch(document);
+// CMSes and infinite scroll add content later: any [data-tripmap] that appears is watched too.
+new MutationObserver((records) => {
+  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) watch(n);
 }).observe(document.documentElement, { childList: true, subtree: true });
+
+window.TripMap = Object.freeze({ mount, mountAll });

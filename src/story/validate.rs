@@ -41,6 +41,8 @@ pub enum What {
     /// args: found, expected (number, text, list, object, string, or serde's own words).
     WrongType,
     TooMany,
+    /// A story file named by the page (`data-story`) could not be loaded (arg: reason).
+    NotLoaded,
     /// Any other serde message, as it is (arg: text).
     Other,
 }
@@ -82,6 +84,7 @@ impl Problem {
             What::BrokenJson => t.broken_json,
             What::MissingField => t.missing_field,
             What::TooMany => t.too_many,
+            What::NotLoaded => t.not_loaded,
             What::Other => "{text}",
             What::UnknownField => {
                 let hint = match self.arg("name") {

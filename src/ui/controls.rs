@@ -1,6 +1,8 @@
 use super::use_map;
 use crate::zoom::View;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Zoom in and out, back to the whole trip, and full screen: buttons over the map's corner.
@@ -11,29 +13,26 @@ pub fn MapControls() -> impl IntoView {
     let (zin, zout, all) = (ctx.clone(), ctx.clone(), ctx.clone());
     let view = ctx.view;
     let fullscreen = RwSignal::new(false);
-    let root_id = ctx.ids.to_string();
+    let root = ctx.root;
     let toggle_fullscreen = move |_| {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         if doc.fullscreen_element().is_some() {
             doc.exit_fullscreen();
-        } else if let Some(root) = doc.get_element_by_id(&root_id) {
+        } else if let Some(root) = root.get_untracked() {
             let _ = root.request_fullscreen();
         }
     };
-    let root = ctx.ids.to_string();
     Effect::new(move |_| {
-        // Listen on the document: Escape can leave full screen without our button.
-        let doc = web_sys::window().and_then(|w| w.document());
-        if let Some(doc) = doc {
-            let root = root.clone();
-            let handler = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
-                let d = web_sys::window().and_then(|w| w.document());
-                let on = d.and_then(|d| d.fullscreen_element()).is_some_and(|e| e.id() == root);
-                fullscreen.set(on);
-            });
-            let _ = doc.add_event_listener_with_callback("fullscreenchange", handler.as_ref().unchecked_ref());
-            handler.forget();
-        }
+        // Listen on the document: Escape can leave full screen without our button. The event
+        // bubbles out of the shadow root; `:fullscreen` tells whether it is this map.
+        let Some(el) = root.get() else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let handler = Closure::<dyn Fn()>::new(move || _ = fullscreen.try_set(el.matches(":fullscreen").unwrap_or(false)));
+        let _ = doc.add_event_listener_with_callback("fullscreenchange", handler.as_ref().unchecked_ref());
+        let held = SendWrapper::new((doc, handler));
+        on_cleanup(move || {
+            let _ = held.0.remove_event_listener_with_callback("fullscreenchange", held.1.as_ref().unchecked_ref());
+        });
     });
     view! {
         <div class="tripmap__controls">

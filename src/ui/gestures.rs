@@ -55,7 +55,7 @@ impl Gestures {
 
     pub fn pointer_move(self, ctx: &MapContext, ev: PointerEvent) {
         let Some(p) = scene_point(ctx, &ev) else { return };
-        let (w, h) = (ctx.scene.width, ctx.scene.height);
+        let (w, h) = ctx.size();
         let mut capture = false;
         let mut next: Option<View> = None;
         self.state.update_value(|s| {
@@ -136,20 +136,21 @@ impl Gestures {
             // Leave the wheel to the page; say how to zoom.
             self.hint.set(true);
             let hint = self.hint;
-            set_timeout(move || hint.set(false), std::time::Duration::from_millis(1500));
+            // try_set: the map may have been destroyed by then.
+            set_timeout(move || _ = hint.try_set(false), std::time::Duration::from_millis(1500));
             return;
         }
         ev.prevent_default();
         let Some(p) = scene_point(ctx, &ev) else { return };
         let step = if ev.delta_mode() == WheelEvent::DOM_DELTA_LINE { 0.05 } else { 0.002 };
         let factor = (-ev.delta_y() * step).clamp(-1.0, 1.0).exp();
-        let (w, h) = (ctx.scene.width, ctx.scene.height);
+        let (w, h) = ctx.size();
         ctx.set_view(ctx.view.get_untracked().zoom_about(p, factor, w, h));
     }
 }
 
 fn zoom_in_at(ctx: &MapContext, p: Coord) {
-    let (w, h) = (ctx.scene.width, ctx.scene.height);
+    let (w, h) = ctx.size();
     ctx.fly_to(ctx.view.get_untracked().zoom_about(p, 2.0, w, h), true);
 }
 
@@ -160,7 +161,7 @@ fn scene_point(ctx: &MapContext, ev: &MouseEvent) -> Option<Coord> {
     if r.width() <= 0.0 {
         return None;
     }
-    let f = ctx.scene.width / r.width();
+    let f = ctx.size().0 / r.width();
     Some(coord! { x: (ev.client_x() as f64 - r.left()) * f, y: (ev.client_y() as f64 - r.top()) * f })
 }
 

@@ -14,7 +14,7 @@ pub const DENSE_STOPS: usize = 40;
 #[component]
 pub fn MapLayer() -> impl IntoView {
     let ctx = use_map();
-    let (w, h) = (ctx.scene.width, ctx.scene.height);
+    let scene = ctx.scene;
     let names: Vec<&str> = ctx.story.stops.iter().map(|s| s.name.as_str()).collect();
     let arrow = if ctx.rtl { " ← " } else { " → " };
     let label = crate::i18n::fill(ctx.strings.map_label, &[("stops", &names.join(arrow))]);
@@ -31,13 +31,17 @@ pub fn MapLayer() -> impl IntoView {
                 let zoomed = if view.get().k > 1.0 { " is-zoomed" } else { "" };
                 format!("tripmap__svg{zoomed}{dense}")
             }
-            viewBox=format!("0 0 {w} {h}")
-            width=w
-            height=h
+            viewBox=move || scene.with(|s| format!("0 0 {} {}", s.width, s.height))
+            width=move || scene.with(|s| s.width)
+            height=move || scene.with(|s| s.height)
             role="group"
             aria-label=label
             aria-describedby=ctx.id("desc")
             style:--tripmap-k=move || format!("{:.4}", view.get().k)
+            // Out of the flow even without the stylesheet: the map area's size decides the
+            // drawing's, never the other way round (that would be a resize loop).
+            style:position="absolute"
+            style:inset="0"
             on:pointerdown=move |ev| g.pointer_down(&c1, ev)
             on:pointermove=move |ev| g.pointer_move(&c2, ev)
             on:pointerup=move |ev| g.pointer_up(&c3, ev)
@@ -59,10 +63,15 @@ pub fn MapLayer() -> impl IntoView {
     }
 }
 
-/// Sea, graticule, countries (trip countries highlighted), coastlines and borders.
+/// Sea, graticule, countries (trip countries highlighted), coastlines and borders; drawn
+/// afresh when the scene changes (the map was resized).
 #[component]
 fn BaseLayer() -> impl IntoView {
-    let s = use_map().scene;
+    let scene = use_map().scene;
+    move || scene.with(|s| base_layer(s))
+}
+
+fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
     let countries = s
         .countries
         .iter()
@@ -86,6 +95,10 @@ fn BaseLayer() -> impl IntoView {
 #[component]
 fn RouteLayer() -> impl IntoView {
     let MapContext { scene, selected, .. } = use_map();
+    move || scene.with(|s| route_layer(s, selected))
+}
+
+fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>) -> impl IntoView {
     let legs = scene
         .legs
         .iter()
@@ -107,8 +120,10 @@ fn RouteLayer() -> impl IntoView {
 fn LegLabels() -> impl IntoView {
     let ctx = use_map();
     let labels = ctx.labels;
+    // The legs and their distances are the same at any size: only the labels' places change.
     let items = ctx
         .scene
+        .get_untracked()
         .legs
         .iter()
         .enumerate()
@@ -129,19 +144,16 @@ fn LegLabels() -> impl IntoView {
 #[component]
 fn StopMarkers() -> impl IntoView {
     let ctx = use_map();
-    let (view, labels) = (ctx.view, ctx.labels);
-    let markers = ctx
-        .scene
-        .stops
-        .iter()
-        .map(|s| {
-            let i = s.index;
+    let (view, labels, scene) = (ctx.view, ctx.labels, ctx.scene);
+    // A stop's place on the screen: where the scene puts it, under the current view.
+    let at = move |i: usize| Memo::new(move |_| scene.with(|s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y })));
+    let markers = (0..ctx.story.stops.len())
+        .map(|i| {
             let stop = &ctx.story.stops[i];
             let selected = ctx.selected;
             let is_selected = move || selected.get() == Some(i);
             let (on_click, on_key) = (ctx.clone(), ctx.clone());
-            let at = coord! { x: s.x, y: s.y };
-            let pos = Memo::new(move |_| view.get().apply(at));
+            let pos = at(i);
             let l = move || labels.with(|l| l.stops[i].clone());
             view! {
                 <g
@@ -160,23 +172,19 @@ fn StopMarkers() -> impl IntoView {
                         }
                     }
                 >
-                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r="22" />
+                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r="23" />
                     <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
-                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&l().text)}</text>
+                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&labels.with_untracked(|l| l.stops[i].text.clone()))}</text>
                 </g>
             }
         })
         .collect_view();
     // Numbers sit in their own layer, outside the buttons, so that each button's visible text
     // is exactly its accessible name (the stop's name); clicks pass through them.
-    let numbers = ctx
-        .scene
-        .stops
-        .iter()
-        .map(|s| {
-            let at = coord! { x: s.x, y: s.y };
-            let p = move || view.get().apply(at);
-            view! { <text class="tripmap__marker-num" x=move || num(p().x) y=move || num(p().y + 4.0) text-anchor="middle">{ctx.locale.number(s.index as u64 + 1)}</text> }
+    let numbers = (0..ctx.story.stops.len())
+        .map(|i| {
+            let p = at(i);
+            view! { <text class="tripmap__marker-num" x=move || num(p.get().x) y=move || num(p.get().y + 4.0) text-anchor="middle">{ctx.locale.number(i as u64 + 1)}</text> }
         })
         .collect_view();
     view! {

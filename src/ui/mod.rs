@@ -14,10 +14,11 @@ mod trip_map;
 pub use error_panel::ErrorPanel;
 pub use trip_map::TripMap;
 
+use crate::basemap::Basemap;
 use crate::i18n::Strings;
 use crate::scene::{Scene, SceneLabels};
-use intl::Locale;
 use crate::story::Story;
+use intl::Locale;
 use crate::zoom::{ease, SmoothZoom, View};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -28,14 +29,10 @@ use std::sync::Arc;
 pub const WIDE_PX: f64 = 760.0;
 /// Width of the side column in the wide layout, gap included. Matches www/tripmap.css.
 pub const ASIDE_PX: f64 = 344.0;
-/// Below this container width the card is a bottom sheet. Matches www/tripmap.css.
+/// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
-
-/// Width of the map drawing inside a container `container_px` wide.
-pub fn map_width(container_px: f64) -> f64 {
-    let w = if container_px >= WIDE_PX { container_px - ASIDE_PX } else { container_px };
-    w.max(280.0)
-}
+/// On screens this narrow the sheet covers the screen's lower half. Matches www/tripmap-map.css.
+const SHEET_MEDIA: &str = "(max-width: 599px)";
 
 /// A prefix unique on the page, for `id`s that ARIA attributes point at.
 fn unique_prefix() -> String {
@@ -71,36 +68,49 @@ impl Language {
     }
 }
 
-/// How a selection came about: it decides whether focus moves into the card.
+/// How a selection came about: it decides focus, animation and the `tripmap:select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// A reader's action: focus moves into the card so that it is announced.
+    /// A reader's action: the map flies, focus moves into the card so that it is announced,
+    /// and the page hears of it.
     Reader,
-    /// Restored from a deep link on load: focus stays where it is.
+    /// The page's script (the JS API): the map flies; focus stays where it is; no event.
+    Page,
+    /// Restored from a deep link on load: no animation, focus stays where it is.
     Link,
+}
+
+/// A request from the page's script to one map (see `embed::MapHandle`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Select(String),
+    Close,
 }
 
 /// One map's state, provided as context to its components.
 #[derive(Clone)]
 pub struct MapContext {
     pub story: Arc<Story>,
-    pub scene: Arc<Scene>,
+    /// The drawing for the map's current size; replaced when the map is resized.
+    pub scene: RwSignal<Arc<Scene>>,
     /// The open stop.
     pub selected: RwSignal<Option<usize>>,
     /// Zoom and pan.
     pub view: RwSignal<View>,
-    /// Labels and scale bar for the current view.
+    /// Labels and scale bar for the current scene and view.
     pub labels: Memo<SceneLabels>,
     /// Prefix for this map's element ids.
     pub ids: Arc<str>,
     /// Query parameter holding the open stop in the page's URL, if deep links are on.
     pub link_param: Option<Arc<str>>,
+    /// The map's root element (`.tripmap`), inside its shadow root.
+    pub root: NodeRef<leptos::html::Div>,
     /// Whether the next card to open should take focus.
     focus_card: RwSignal<bool>,
     /// Bumped by every new animation; a running one stops when it sees a newer number.
     flight: RwSignal<u32>,
     /// The container is narrow: the card is a bottom sheet.
-    pub narrow: bool,
+    pub narrow: RwSignal<bool>,
     /// Interface strings in the map's language.
     pub strings: &'static Strings,
     /// Locale for dates and numbers.
@@ -110,13 +120,13 @@ pub struct MapContext {
 }
 
 impl MapContext {
-    pub fn new(story: Story, scene: Scene, link_param: Option<String>, container_px: f64, language: &Language) -> Self {
-        let scene = Arc::new(scene);
+    /// `container`: the size (px) of the box the map is mounted into; the scene is first laid
+    /// out for a guess of its map area and re-fitted by [`MapContext::resize`] once measured.
+    pub fn new(story: Story, container: (f64, f64), link_param: Option<String>, language: &Language) -> Self {
+        let (w, h) = guess_map_size(container);
+        let scene = RwSignal::new(Arc::new(Scene::build(&story, Basemap::natural_earth(), w, h)));
         let view = RwSignal::new(View::OVERVIEW);
-        let labels = {
-            let scene = scene.clone();
-            Memo::new(move |_| scene.labels_at(view.get()))
-        };
+        let labels = Memo::new(move |_| scene.with(|s| s.labels_at(view.get())));
         MapContext {
             story: Arc::new(story),
             scene,
@@ -125,13 +135,37 @@ impl MapContext {
             labels,
             ids: unique_prefix().into(),
             link_param: link_param.map(Into::into),
+            root: NodeRef::new(),
             focus_card: RwSignal::new(false),
             flight: RwSignal::new(0),
-            narrow: container_px < SHEET_PX,
+            narrow: RwSignal::new(container.0 < SHEET_PX),
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
         }
+    }
+
+    /// The scene's size in pixels.
+    pub fn size(&self) -> (f64, f64) {
+        self.scene.with_untracked(|s| (s.width, s.height))
+    }
+
+    /// Re-fits the map to a map area of `width` × `height` px: a new scene, the same open stop
+    /// framed again (or the whole trip), no animation.
+    pub fn resize(&self, width: f64, height: f64) {
+        let (w, h) = (width.round().max(MIN_MAP_PX), height.round().max(MIN_MAP_PX));
+        let (cw, ch) = self.size();
+        if (cw - w).abs() < 1.0 && (ch - h).abs() < 1.0 {
+            return;
+        }
+        let scene = Scene::build(&self.story, Basemap::natural_earth(), w, h);
+        let view = match self.selected.get_untracked() {
+            Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
+            None => View::OVERVIEW,
+        };
+        self.flight.update(|g| *g += 1);
+        self.scene.set(Arc::new(scene));
+        self.view.set(view);
     }
 
     /// A label for screen text in the map's direction: in a right-to-left language the text is
@@ -150,6 +184,11 @@ impl MapContext {
         format!("{}-{part}", self.ids)
     }
 
+    /// The first element of this map matching `selector`.
+    fn find(&self, selector: &str) -> Option<web_sys::Element> {
+        self.root.get_untracked()?.query_selector(selector).ok().flatten()
+    }
+
     /// Opens stop `i`'s card and flies to it.
     pub fn select(&self, i: usize, origin: Origin) {
         if i >= self.story.stops.len() {
@@ -157,16 +196,33 @@ impl MapContext {
         }
         self.focus_card.set(origin == Origin::Reader);
         self.selected.set(Some(i));
+        let scene = self.scene.get_untracked();
         // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
-        let occluded = if self.narrow && origin == Origin::Reader {
-            crate::embed::make_room_for_sheet(&format!("#{} .tripmap__svg", self.id("map")), self.scene.width)
-        } else {
-            0.0
+        let occluded = match self.find(".tripmap__svg") {
+            Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && crate::embed::media_matches(SHEET_MEDIA) => {
+                crate::embed::make_room_for_sheet(&svg, scene.width)
+            }
+            _ => 0.0,
         };
-        self.fly_to(self.scene.focus_view(i, occluded), origin == Origin::Reader);
+        self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
         crate::embed::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
-        if origin == Origin::Reader {
-            crate::embed::announce_select(&self.ids, &self.story.stops[i].id);
+        if let (Origin::Reader, Some(root)) = (origin, self.root.get_untracked()) {
+            crate::embed::announce_select(&root, &self.story.stops[i].id);
+        }
+    }
+
+    /// Carries out a request from the page's script.
+    pub fn run(&self, command: &Command) {
+        match command {
+            Command::Select(id) => {
+                if let Some(i) = self.story.stops.iter().position(|s| &s.id == id) {
+                    self.select(i, Origin::Page);
+                }
+            }
+            Command::Close => {
+                self.selected.set(None);
+                crate::embed::write_link(self.link_param.as_deref(), None);
+            }
         }
     }
 
@@ -184,7 +240,9 @@ impl MapContext {
         let Some(i) = self.selected.get_untracked() else { return };
         self.selected.set(None);
         crate::embed::write_link(self.link_param.as_deref(), None);
-        crate::embed::focus(&format!("#{} [data-stop=\"{}\"]", self.id("map"), self.story.stops[i].id));
+        if let Some(root) = self.root.get_untracked() {
+            crate::embed::focus(&root, &format!("[data-stop=\"{}\"]", self.story.stops[i].id));
+        }
     }
 
     /// Opens the next (`+1`) or previous (`-1`) stop; from no stop, the first or the last.
@@ -212,33 +270,36 @@ impl MapContext {
 
     /// Zooms by `factor` about the map's centre.
     pub fn zoom_by(&self, factor: f64) {
-        let (w, h) = (self.scene.width, self.scene.height);
+        let (w, h) = self.size();
         let target = self.view.get_untracked().zoom_about(geo::coord! { x: w / 2.0, y: h / 2.0 }, factor, w, h);
         self.fly_to(target, true);
     }
 
     /// Sets the view at once, ending any animation (gestures).
     pub fn set_view(&self, v: View) {
+        let (w, h) = self.size();
         self.flight.update(|g| *g += 1);
-        self.view.set(v.clamped(self.scene.width, self.scene.height));
+        self.view.set(v.clamped(w, h));
     }
 
     /// Moves to `target` smoothly (van Wijk–Nuij), or at once when the reader prefers reduced
     /// motion or `animate` is false.
     pub fn fly_to(&self, target: View, animate: bool) {
-        let target = target.clamped(self.scene.width, self.scene.height);
+        let (w, h) = self.size();
+        let target = target.clamped(w, h);
         if !animate || crate::embed::prefers_reduced_motion() {
             self.set_view(target);
             return;
         }
         self.flight.update(|g| *g += 1);
         let generation = self.flight.get_untracked();
-        let flight = self.view.get_untracked().flight_to(target, self.scene.width, self.scene.height);
+        let flight = self.view.get_untracked().flight_to(target, w, h);
         let start = js_sys::Date::now();
         let (view, current) = (self.view, self.flight);
         fn frame(view: RwSignal<View>, current: RwSignal<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: f64) {
             request_animation_frame(move || {
-                if current.get_untracked() != generation {
+                // A newer animation took over, or the map was destroyed meanwhile.
+                if current.try_get_untracked() != Some(generation) {
                     return;
                 }
                 let t = (js_sys::Date::now() - start) / flight.duration_ms();
@@ -252,6 +313,17 @@ impl MapContext {
         }
         frame(view, current, generation, flight, target, start);
     }
+}
+
+/// The smallest map area drawn, either way (px).
+const MIN_MAP_PX: f64 = 120.0;
+
+/// A first guess at the map area inside a `container` box, before layout says exactly: the
+/// side column off its width in the wide layout; the header and stepper off its height.
+fn guess_map_size((w, h): (f64, f64)) -> (f64, f64) {
+    let map_w = if w >= WIDE_PX { w - ASIDE_PX } else { w };
+    let map_h = if w >= WIDE_PX { h - 90.0 } else { h * 0.6 };
+    (map_w.max(MIN_MAP_PX).round(), map_h.max(MIN_MAP_PX).round())
 }
 
 fn use_map() -> MapContext {

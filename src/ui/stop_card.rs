@@ -19,13 +19,15 @@ fn StopCardBody(index: usize) -> impl IntoView {
     let stop: &Stop = &story.stops[index];
     let n = story.stops.len();
     let (t, locale) = (ctx.strings, ctx.locale.clone());
-    let arrival = ctx.scene.legs.iter().find(|l| l.to == index).map(|l| {
-        fill(t.from_place, &[("distance", &locale.km(l.distance_km)), ("place", story.stops[l.from].name.as_str())])
+    let arrival = ctx.scene.with_untracked(|s| {
+        s.legs.iter().find(|l| l.to == index).map(|l| {
+            fill(t.from_place, &[("distance", &locale.km(l.distance_km)), ("place", story.stops[l.from].name.as_str())])
+        })
     });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
     let take_focus = ctx.take_card_focus();
-    let narrow = ctx.narrow;
+    let narrow = ctx.narrow.get_untracked();
     card.on_load(move |el| {
         if take_focus {
             // Moving focus into the card makes screen readers announce it.

@@ -2,25 +2,34 @@ use super::controls::{MapControls, Stepper};
 use super::map_layer::MapLayer;
 use super::stop_card::StopCard;
 use super::stop_list::StopList;
-use super::{map_width, Language, MapContext, Origin};
-use crate::basemap::Basemap;
+use super::{Command, Language, MapContext, Origin, SHEET_PX};
 use crate::i18n::fill;
-use crate::scene::Scene;
 use crate::story::Story;
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The whole graphic: headline, standfirst, map with its controls, stepper, stop list and
-/// card, credit line. `container_px` is the width it is mounted into; the scene is laid out
-/// for it. `link_param` names the URL parameter for deep links (`None`: no deep links).
-/// `lang` is the language asked for by the page ("" for the story's own); `digits` is
-/// `"latin"`, `"arabic"` or "" (the locale's own).
+/// card, credit line. It fills the box it is mounted into (`container`, its size in px when
+/// mounted); the map re-fits whenever that box changes size. `link_param` names the URL
+/// parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
+/// page ("" for the story's own); `digits` is `"latin"`, `"arabic"` or "" (the locale's own);
+/// `theme` is `"dark"`, `"auto"` (the reader's system setting) or anything else for light.
+/// `commands` carries requests from the page's script.
 #[component]
-pub fn TripMap(story: Story, container_px: f64, link_param: Option<String>, lang: String, #[prop(optional)] digits: String) -> impl IntoView {
+pub fn TripMap(
+    story: Story,
+    container: (f64, f64),
+    link_param: Option<String>,
+    lang: String,
+    #[prop(optional)] digits: String,
+    #[prop(optional)] theme: String,
+    #[prop(optional)] commands: Option<RwSignal<Option<Command>>>,
+) -> impl IntoView {
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
-    let width = map_width(container_px).round();
-    let scene = Scene::build_fitted(&story, Basemap::natural_earth(), width);
-    let ctx = MapContext::new(story, scene, link_param, container_px, &language);
+    let ctx = MapContext::new(story, container, link_param, &language);
     provide_context(ctx.clone());
     let description = describe(&ctx);
 
@@ -29,6 +38,17 @@ pub fn TripMap(story: Story, container_px: f64, link_param: Option<String>, lang
             ctx.select(i, Origin::Link);
         }
     }
+    if let Some(commands) = commands {
+        let c = ctx.clone();
+        Effect::new(move |_| {
+            if let Some(cmd) = commands.get() {
+                c.run(&cmd);
+            }
+        });
+    }
+    let map_area = NodeRef::<leptos::html::Div>::new();
+    fit_on_resize(&ctx, map_area);
+    let dark = dark_theme(&theme);
 
     let keys = ctx.clone();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -54,15 +74,25 @@ pub fn TripMap(story: Story, container_px: f64, link_param: Option<String>, lang
     let story = ctx.story.clone();
     let standfirst = (!story.standfirst.is_empty()).then(|| view! { <p class="tripmap__standfirst">{story.standfirst.to_string()}</p> });
     let credit = (!story.credit.is_empty()).then(|| view! { <p class="tripmap__credit">{story.credit.to_string()}</p> });
-    let root_class = if ctx.narrow { "tripmap is-narrow" } else { "tripmap" };
+    let narrow = ctx.narrow;
+    let root_class = move || {
+        let mut class = String::from("tripmap");
+        if narrow.get() {
+            class.push_str(" is-narrow");
+        }
+        if dark.get() {
+            class.push_str(" is-dark");
+        }
+        class
+    };
     view! {
-        <div class=root_class id=ctx.ids.to_string() lang=ctx.strings.lang dir=if ctx.rtl { "rtl" } else { "ltr" } on:keydown=on_keydown>
+        <div class=root_class node_ref=ctx.root id=ctx.ids.to_string() lang=ctx.strings.lang dir=if ctx.rtl { "rtl" } else { "ltr" } on:keydown=on_keydown>
             <header class="tripmap__header">
                 <h2 class="tripmap__title">{story.title.to_string()}</h2>
                 {standfirst}
             </header>
             <div class="tripmap__body">
-                <div class="tripmap__map" id=ctx.id("map")>
+                <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position="relative">
                     <MapLayer />
                     <MapControls />
                 </div>
@@ -82,9 +112,9 @@ pub fn TripMap(story: Story, container_px: f64, link_param: Option<String>, lang
 
 /// A text equivalent of the map for screen readers: who, how many stops, when, where, how far.
 fn describe(ctx: &MapContext) -> String {
-    let (story, scene, t, locale) = (&ctx.story, &ctx.scene, ctx.strings, &ctx.locale);
+    let (story, t, locale) = (&ctx.story, ctx.strings, &ctx.locale);
     let n = story.stops.len();
-    let total: u64 = scene.legs.iter().map(|l| l.distance_km).sum();
+    let total: u64 = ctx.scene.with_untracked(|s| s.legs.iter().map(|l| l.distance_km).sum());
     let span = match (story.stops.first(), story.stops.last()) {
         (Some(a), Some(b)) => locale.date_range(crate::story::DateRange { start: a.dates().start, end: b.dates().end }),
         _ => String::new(),
@@ -101,4 +131,46 @@ fn describe(ctx: &MapContext) -> String {
         ],
     );
     format!("{head} {}. {}", stops.join("; "), t.description_keys)
+}
+
+/// Keeps the scene fitted to the map area and the narrow layout in step with the map's width:
+/// a ResizeObserver on the map area (the page resized, a phone turned, full screen).
+fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>) {
+    let c = ctx.clone();
+    Effect::new(move |_| {
+        let (Some(area), Some(root)) = (map_area.get(), c.root.get()) else { return };
+        let c = c.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            let (w, h) = (area.client_width() as f64, area.client_height() as f64);
+            // No size: hidden or taken off the page; keep the last fit.
+            if w > 0.0 && h > 0.0 {
+                c.narrow.set((root.client_width() as f64) < SHEET_PX);
+                c.resize(w, h);
+            }
+        });
+        let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else { return };
+        if let Some(area) = map_area.get_untracked() {
+            observer.observe(&area);
+        }
+        let held = SendWrapper::new((observer, on_resize));
+        on_cleanup(move || held.0.disconnect());
+    });
+}
+
+/// Whether the map is dark: `theme` "dark" always, "auto" while the reader's system asks
+/// for dark (followed live), otherwise never.
+fn dark_theme(theme: &str) -> RwSignal<bool> {
+    const QUERY: &str = "(prefers-color-scheme: dark)";
+    let dark = RwSignal::new(theme == "dark" || (theme == "auto" && crate::embed::media_matches(QUERY)));
+    if theme == "auto" {
+        if let Some(list) = web_sys::window().and_then(|w| w.match_media(QUERY).ok().flatten()) {
+            let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| dark.set(ev.matches()));
+            let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+            let held = SendWrapper::new((list, on_change));
+            on_cleanup(move || {
+                let _ = held.0.remove_event_listener_with_callback("change", held.1.as_ref().unchecked_ref());
+            });
+        }
+    }
+    dark
 }

@@ -46,12 +46,12 @@ export async function launch() {
 }
 
 /**
- * Opens `url` in a new context (options: viewport, hasTouch, isMobile, reducedMotion) and waits
- * for the first map. `problems` collects console errors and warnings, page errors and failed
+ * Opens `url` in a new context (options: viewport, hasTouch, isMobile, reducedMotion, colorScheme)
+ * and waits for the first map (`waitFor`: another selector, or null for none). `problems` collects console errors and warnings, page errors and failed
  * requests; `requests` every URL asked for.
  */
-export async function open(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+export async function open(browser, url, { waitFor = '.tripmap [data-stop]', ...options } = {}) {
+  const context = await newContext(browser, options);
   const page = await context.newPage();
   const problems = [];
   const requests = [];
@@ -60,8 +60,30 @@ export async function open(browser, url, options = {}) {
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   await page.goto(url);
-  await page.waitForSelector('.tripmap [data-stop]', { timeout: 20_000 });
+  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });
   return { page, context, problems, requests, close: () => context.close() };
+}
+
+/**
+ * A browser context whose pages have two helpers for the maps' shadow roots (which
+ * `document.querySelector` does not enter): `deepActive()`, the focused element inside any
+ * shadow root, and `deepQueryAll(selector)`, matches in the document and every shadow root.
+ */
+export async function newContext(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(() => {
+    window.deepActive = () => {
+      let a = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    window.deepQueryAll = (selector, root = document) => {
+      const found = [...root.querySelectorAll(selector)];
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...window.deepQueryAll(selector, el.shadowRoot));
+      return found;
+    };
+  });
+  return context;
 }
 
 /** axe-core's violations of any impact on the whole page, one line each. */
@@ -76,9 +98,13 @@ export async function axe(page) {
 /** A story text in one language: plain strings as they are, translations by language. */
 export const tr = (t, lang = 'en') => (t == null ? t : typeof t === 'string' ? t : t[lang] ?? t.en);
 
-/** The story a page's first map shows: its embedded JSON, else the default story. */
+/** The story a page's first map shows: its data-story file, its embedded JSON, else the default story. */
 export async function storyOf(page) {
-  const json = await page.evaluate(() => document.querySelector('[data-tripmap] script[type="application/json"]')?.textContent);
+  const json = await page.evaluate(async () => {
+    const el = document.querySelector('[data-tripmap]');
+    if (el.dataset.story) return (await fetch(el.dataset.story)).text();
+    return el.querySelector('script[type="application/json"]')?.textContent;
+  });
   return json ? JSON.parse(json) : defaultStory;
 }
 
@@ -97,7 +123,7 @@ export async function viewOf(page) {
 /** Bounding boxes of every visible label on the first map, in page pixels. */
 export async function labelBoxes(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('.tripmap__label, .tripmap__leg-label')].filter((t) => getComputedStyle(t).visibility !== 'hidden').map((t) => {
+    window.deepQueryAll('.tripmap__label, .tripmap__leg-label').filter((t) => getComputedStyle(t).visibility !== 'hidden').map((t) => {
       const r = t.getBoundingClientRect();
       return { text: t.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     }),

@@ -58,7 +58,7 @@ test('a broken story shows the error panel and the console, and the other maps k
     broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
     document.querySelector('main').append(broken);
   });
-  await page.evaluate(async () => (await import('/tripmap-core.js')).mountAll());
+  await page.evaluate(() => window.TripMap.mountAll());
   const panel = page.locator('#broken .tripmap--error[role="alert"]');
   await panel.waitFor();
   const t = await panel.textContent();
@@ -120,7 +120,7 @@ test('a 500-stop story renders and stays usable: small markers, thinned labels, 
     document.querySelector('main').append(fig);
     window.__t0 = performance.now();
   });
-  await page.evaluate(async () => (await import('/tripmap-core.js')).mountAll());
+  await page.evaluate(() => window.TripMap.mountAll());
   await page.locator('#big [data-stop="s499"]').waitFor({ state: 'attached' });
   const ms = await page.evaluate(() => performance.now() - window.__t0);
   console.log(`500-stop story mounted in ${ms.toFixed(0)} ms (recorded in bench/RESULTS.md, not asserted)`);
@@ -141,7 +141,7 @@ test('maps added to the page later start by themselves, and selections are annou
   const { page, problems, close } = await open(env.browser, env.server.url + '/east-asia.html');
   await page.evaluate(() => {
     window.__selected = [];
-    document.addEventListener('tripmap:select', (e) => window.__selected.push([e.target.className, e.detail.stopId]));
+    document.addEventListener('tripmap:select', (e) => window.__selected.push([e.target.closest('[data-tripmap]').id, e.detail.stopId]));
     // As a CMS or an infinite scroll would: new content arrives after the page has loaded.
     const later = document.createElement('section');
     later.innerHTML = '<figure data-tripmap id="later"><script type="application/json">{"title":"Later","traveller":{"name":"X"},"stops":[{"id":"oslo","name":"Oslo","lat":59.91,"lon":10.75,"date":"2024-01-01"},{"id":"riga","name":"Riga","lat":56.95,"lon":24.11,"date":"2024-01-02"}]}<\/script></figure>';
@@ -151,7 +151,7 @@ test('maps added to the page later start by themselves, and selections are annou
   await page.locator('#later [data-stop="riga"]').click();
   await page.locator('#asia .tripmap__stop-list button').first().click();
   await page.waitForFunction(() => window.__selected.length === 2);
-  assert.deepEqual(await page.evaluate(() => window.__selected), [['tripmap', 'riga'], ['tripmap', 'tokyo']]);
+  assert.deepEqual(await page.evaluate(() => window.__selected), [['later', 'riga'], ['asia', 'tokyo']]);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -20,10 +20,10 @@ for (const p of PAGES) {
     const order = [];
     for (let i = 0; i < 60 && order.length < ids.length; i++) {
       await page.keyboard.press('Tab');
-      const id = await page.evaluate(() => document.activeElement?.getAttribute('data-stop'));
+      const id = await page.evaluate(() => deepActive()?.getAttribute('data-stop'));
       if (id) {
         order.push(id);
-        const ring = await page.evaluate(() => getComputedStyle(document.activeElement.querySelector('.tripmap__hit')).strokeWidth);
+        const ring = await page.evaluate(() => getComputedStyle(deepActive().querySelector('.tripmap__hit')).strokeWidth);
         assert.equal(ring, '3px', `focus ring on ${id}`);
       }
     }
@@ -31,7 +31,7 @@ for (const p of PAGES) {
     // Enter opens the card and moves focus into it.
     await page.keyboard.press('Enter');
     await page.locator(`[data-card="${ids.at(-1)}"]`).waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-card')), ids.at(-1), 'focus in the card');
+    assert.equal(await page.evaluate(() => deepActive().getAttribute('data-card')), ids.at(-1), 'focus in the card');
     // Home, then → through every stop; the stepper says where we are.
     await page.keyboard.press('Home');
     await page.locator(`[data-card="${ids[0]}"]`).waitFor();
@@ -49,7 +49,7 @@ for (const p of PAGES) {
     // Escape closes the card and returns focus to its marker.
     await page.keyboard.press('Escape');
     assert.equal(await page.locator('[data-card]').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.getAttribute('data-stop')), ids.at(-1), 'focus back on the marker');
+    assert.equal(await page.evaluate(() => deepActive().getAttribute('data-stop')), ids.at(-1), 'focus back on the marker');
     assert.deepEqual(problems, []);
     await close();
   });
@@ -61,7 +61,7 @@ for (const p of PAGES) {
     await page.locator('.tripmap__stop-list button', { hasText: tr(target.name) }).click();
     await page.waitForTimeout(60);
     const early = await viewOf(page);
-    const drawing = await page.evaluate(() => document.getAnimations().length);
+    const drawing = await page.evaluate(() => window.deepQueryAll('.tripmap__leg-line').flatMap((e) => e.getAnimations()).length);
     await page.waitForTimeout(2800);
     const end = await viewOf(page);
     assert.ok(end.k > 1.05, `zoomed in on ${target.id}: ${JSON.stringify(end)}`);
@@ -87,7 +87,7 @@ for (const p of PAGES) {
     await page.waitForTimeout(30);
     const first = await viewOf(page);
     assert.ok(first.k > 1, 'already at the stop');
-    assert.equal(await page.evaluate(() => document.getAnimations().length), 0, 'no CSS animation');
+    assert.equal(await page.evaluate(() => window.deepQueryAll('.tripmap__leg-line').flatMap((e) => e.getAnimations()).length), 0, 'no CSS animation');
     await page.waitForTimeout(700);
     assert.deepEqual(await viewOf(page), first, 'no fly-to frames');
     assert.deepEqual(problems, []);
@@ -104,7 +104,7 @@ for (const p of PAGES) {
     const stop = story.stops[2];
     const { page, problems, close } = await open(env.browser, `${env.server.url}${p.path}?page=7&${p.param}=${stop.id}#comments`);
     await page.locator(`[data-card="${stop.id}"]`).waitFor();
-    const focused = await page.evaluate(() => document.activeElement === document.body);
+    const focused = await page.evaluate(() => deepActive() === document.body);
     assert.ok(focused, 'a deep link does not steal focus');
     const before = await page.evaluate(() => history.length);
     await page.locator('.tripmap__stop-list button', { hasText: tr(story.stops[3].name) }).click();
@@ -199,7 +199,7 @@ for (const p of PAGES) {
     const { page, problems, close } = await open(env.browser, env.server.url + p.path);
     const story = await storyOf(page);
     await page.click('button[aria-label="Full screen"]');
-    await page.waitForFunction(() => document.fullscreenElement?.classList.contains('tripmap'));
+    await page.waitForFunction(() => document.fullscreenElement?.shadowRoot?.fullscreenElement?.classList.contains('tripmap'));
     await page.locator('button[aria-label="Full screen"][aria-pressed="true"]').waitFor();
     await page.keyboard.press('ArrowRight');
     await page.locator(`[data-card="${story.stops[0].id}"]`).waitFor();
@@ -258,7 +258,7 @@ test('touch: double-tap zooms in, pinch zooms, one finger pans when zoomed', asy
   const { page, problems, close } = await open(env.browser, env.server.url + '/', {
     viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true,
   });
-  await page.evaluate(() => window.scrollBy(0, document.querySelector('.tripmap__svg').getBoundingClientRect().top - 10));
+  await page.evaluate(() => window.scrollBy(0, window.deepQueryAll('.tripmap__svg')[0].getBoundingClientRect().top - 10));
   const box = await page.locator('.tripmap__svg').boundingBox();
   // A spot of open sea, away from markers and controls.
   const at = { x: box.x + 40, y: box.y + box.height * 0.75 };

@@ -15,11 +15,21 @@ const TYPES = {
   '.png': 'image/png',
 };
 
+/** The policy the demo pages are served with (as `trunk serve` does, see Trunk.toml). */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
 /**
  * Serves the first of `roots` that has the file (dist/ first, then test fixtures that must not
- * ship in dist/) on 127.0.0.1 at a free port; resolves to { url, close }.
+ * ship in dist/) on 127.0.0.1 at a free port; resolves to { url, close }. Pages from the first
+ * root get the demo's Content-Security-Policy (fixtures do not: the XSS test must prove that
+ * nothing runs without one). Every response allows any origin, as a CDN's would. With
+ * `prefix`, files are served under that path only (`/cdn/tripmap/tripmap.js`).
  */
 export async function serve(...roots) {
+  return serveWith({}, ...roots);
+}
+
+export async function serveWith({ prefix = '' }, ...roots) {
   const bases = roots.map((r) => resolve(r));
   const find = async (path) => {
     for (const base of bases) {
@@ -27,7 +37,7 @@ export async function serve(...roots) {
       if (!file.startsWith(base)) continue;
       try {
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-        return { file, body: await readFile(file) };
+        return { file, body: await readFile(file), csp: base === bases[0] };
       } catch {
         // not in this root
       }
@@ -35,12 +45,16 @@ export async function serve(...roots) {
     return null;
   };
   const server = createServer(async (req, res) => {
-    const found = await find(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const found = path.startsWith(prefix) ? await find(path.slice(prefix.length) || '/') : null;
     if (!found) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(found.file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    const type = TYPES[extname(found.file)] ?? 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' };
+    if (found.csp && type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+    res.writeHead(200, headers);
     res.end(found.body);
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
