@@ -261,25 +261,32 @@ fn install_panic_hook() {
 
 fn show_crash_panels() {
     // The panic may have happened with the registry borrowed: then there is nothing safe to do.
-    let Ok(hosts) = MAPS.try_with(|m| m.try_borrow().map(|m| m.values().map(|m| (m.element.clone(), m.view_host.clone())).collect::<Vec<_>>()))
-    else {
+    let Ok(Ok(hosts)) = MAPS.try_with(|m| m.try_borrow().map(|m| m.values().map(|m| m.element.clone()).collect::<Vec<_>>())) else {
         return;
     };
-    let Ok(hosts) = hosts else { return };
-    for (el, view_host) in hosts {
-        let (Some(root), Some(doc)) = (view_host.shadow_root(), el.owner_document()) else { continue };
-        let t = crate::i18n::Strings::for_lang(&page_language(&el));
-        let (Ok(panel), Ok(p)) = (doc.create_element("div"), doc.create_element("p")) else { continue };
-        let _ = panel.set_attribute("class", "tripmap tripmap--error tripmap--crashed");
-        let _ = panel.set_attribute("role", "alert");
-        let _ = panel.set_attribute("lang", t.lang);
-        let _ = panel.set_attribute("dir", if crate::i18n::is_rtl(t.lang) { "rtl" } else { "ltr" });
-        let _ = p.set_attribute("class", "tripmap__error-title");
-        p.set_text_content(Some(t.crashed));
-        let _ = panel.append_child(&p);
-        root.set_text_content(None);
-        let _ = root.append_child(&panel);
+    for el in hosts {
+        crash_panel(el);
     }
+}
+
+/// Puts the "this map stopped" panel into `el`'s map, with plain DOM calls. For the loader too,
+/// when a call into the map threw a JavaScript exception (which is no Rust panic, so the hook
+/// never sees it) and left the map half-built.
+#[wasm_bindgen(js_name = showCrash)]
+pub fn crash_panel(el: HtmlElement) {
+    let root = el.query_selector(VIEW_TAG).ok().flatten().and_then(|v| v.shadow_root());
+    let (Some(root), Some(doc)) = (root, el.owner_document()) else { return };
+    let t = crate::i18n::Strings::for_lang(&page_language(&el));
+    let (Ok(panel), Ok(p)) = (doc.create_element("div"), doc.create_element("p")) else { return };
+    let _ = panel.set_attribute("class", "tripmap tripmap--error tripmap--crashed");
+    let _ = panel.set_attribute("role", "alert");
+    let _ = panel.set_attribute("lang", t.lang);
+    let _ = panel.set_attribute("dir", if crate::i18n::is_rtl(t.lang) { "rtl" } else { "ltr" });
+    let _ = p.set_attribute("class", "tripmap__error-title");
+    p.set_text_content(Some(t.crashed));
+    let _ = panel.append_child(&p);
+    root.set_text_content(None);
+    let _ = root.append_child(&panel);
 }
 
 /// Fault injection for the end-to-end test of the panic hook: panics inside TripMap. A page

@@ -119,36 +119,53 @@ pub struct Label {
     pub visible: bool,
 }
 
+/// What a scene needs of a story that does not depend on the map's size: the legs as
+/// geodesics and the country each stop lies in, the costly parts of a long trip. Computed once
+/// per story; every re-fit of a resized map reuses it.
+#[derive(Debug, Clone)]
+pub struct Trip {
+    routes: Vec<((usize, usize), Route)>,
+    visited: Vec<Option<String>>,
+}
+
+impl Trip {
+    pub fn new(story: &Story, basemap: &Basemap) -> Trip {
+        let visited = story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
+        Trip { routes: routes(story), visited }
+    }
+}
+
 impl Scene {
     /// A good height for a map `width` px wide: the trip's own aspect ratio, kept between a
     /// letterbox and a tall portrait so the graphic neither shrinks to a strip nor dominates
-    /// the article.
+    /// the page (for layouts that leave the height to the trip, and for tests).
     pub fn natural_height(story: &Story, width: f64) -> f64 {
         natural_height(story, &routes(story), width)
     }
 
-    /// The scene at its [`Scene::natural_height`] for `width`, as a mounted map shows it. The
-    /// geodesics, the costly part of a long trip, are computed once for both.
+    /// The scene at its [`Scene::natural_height`] for `width`.
     pub fn build_fitted(story: &Story, basemap: &Basemap, width: f64) -> Scene {
-        let routes = routes(story);
-        let height = natural_height(story, &routes, width);
-        Scene::build_with(story, basemap, width, height, &routes)
+        let trip = Trip::new(story, basemap);
+        let height = natural_height(story, &trip.routes, width);
+        Scene::build_trip(story, &trip, basemap, width, height)
     }
 
     /// Builds the scene of a validated story on a basemap.
     pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
-        Scene::build_with(story, basemap, width, height, &routes(story))
+        Scene::build_trip(story, &Trip::new(story, basemap), basemap, width, height)
     }
 
-    fn build_with(story: &Story, basemap: &Basemap, width: f64, height: f64, routes: &[((usize, usize), Route)]) -> Scene {
+    /// The same, reusing the size-independent part of an earlier build (`trip` must be the
+    /// story's own).
+    pub fn build_trip(story: &Story, trip: &Trip, basemap: &Basemap, width: f64, height: f64) -> Scene {
+        let routes = &trip.routes;
         let view = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: width, y: height });
         let projection = fit(story, routes, width, height);
         // Paths reach a little past the view so strokes do not end visibly at its edge.
         let clip_box = inset(view, -8.0);
 
         let stops: Vec<Coord> = stop_coords(story).iter().map(|&c| projection.project(c).unwrap_or(view.center())).collect();
-        let visited: Vec<Option<String>> =
-            story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
+        let visited = trip.visited.clone();
 
         let countries = basemap
             .countries
@@ -550,6 +567,15 @@ mod tests {
         for p in &leg.points {
             let q = v.apply(*p);
             assert!(q.x >= 0.0 && q.x <= scene.width && q.y >= 0.0 && q.y <= scene.height, "{q:?}");
+        }
+    }
+
+    #[test]
+    fn a_resize_reusing_the_trip_draws_what_a_fresh_build_draws() {
+        let story = Story::default_story();
+        let trip = Trip::new(&story, Basemap::natural_earth());
+        for (w, h) in [(375.0, 300.0), (1256.0, 734.0)] {
+            assert_eq!(Scene::build_trip(&story, &trip, Basemap::natural_earth(), w, h), Scene::build(&story, Basemap::natural_earth(), w, h));
         }
     }
 

@@ -332,3 +332,17 @@ async fn data_theme_dark_turns_the_map_dark() {
     let light = mounted(None).await;
     assert!(find(&light, ".tripmap.is-dark").is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_malformed_page_language_still_gives_a_whole_map() {
+    // CMSes write lang="en_US"; Intl throws on such tags, which must never stop a map half-drawn.
+    for lang in ["en_US", "en-!!", "es_CO", "ar-x"] {
+        let el = mounted_with(None, &[("data-lang", lang)], None).await;
+        assert_eq!(count(&el, "[data-stop]"), 4, "{lang}");
+        click(&find(&el, r#"[data-stop="lima"]"#).unwrap());
+        tick().await;
+        assert!(text(&el, r#"[data-card="lima"]"#).contains("2022"), "{lang}: the card has its dates");
+    }
+    let es = mounted_with(None, &[("data-lang", "es_CO")], None).await;
+    assert_eq!(text(&es, ".tripmap__step-status"), "4 paradas", "es_CO is Spanish");
+}

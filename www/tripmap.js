@@ -84,7 +84,14 @@ export async function mount(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
   const [glue, source] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
-  return source.error ? glue.mountFailed(el, source.error) : glue.mountElement(el, source.json);
+  try {
+    return source.error ? glue.mountFailed(el, source.error) : glue.mountElement(el, source.json);
+  } catch (e) {
+    // A JavaScript exception from inside the map (a Rust panic shows its own panel): never leave
+    // a half-drawn map.
+    glue.showCrash(el);
+    throw e;
+  }
 }
 
 /** Mounts every map on the page now, without waiting for it to come near the screen. */

@@ -19,6 +19,20 @@ fn options(pairs: &[(&str, &str)]) -> Object {
 }
 
 impl Locale {
+    /// `tag` as `Intl` spells it ("en_US" → "en-US"), or `fallback` when `Intl` rejects it.
+    /// `Intl` throws a RangeError on a malformed tag; thrown through the wasm, that would stop a
+    /// map half-drawn, and CMSes do write `lang="en_US"`.
+    pub fn accepted(tag: &str, fallback: &str) -> Locale {
+        let tag = tag.replace('_', "-");
+        let intl = Reflect::get(&js_sys::global(), &JsValue::from_str("Intl")).unwrap_or(JsValue::UNDEFINED);
+        let canonical = Reflect::get(&intl, &JsValue::from_str("getCanonicalLocales"))
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+            .and_then(|f| f.call1(&JsValue::UNDEFINED, &JsValue::from_str(&tag)).ok())
+            .and_then(|list| Array::from(&list).get(0).as_string());
+        Locale(canonical.unwrap_or_else(|| fallback.to_string()))
+    }
+
     fn locales(&self) -> Array {
         Array::of1(&JsValue::from_str(&self.0))
     }

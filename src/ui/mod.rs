@@ -16,7 +16,7 @@ pub use trip_map::TripMap;
 
 use crate::basemap::Basemap;
 use crate::i18n::Strings;
-use crate::scene::{Scene, SceneLabels};
+use crate::scene::{Scene, SceneLabels, Trip};
 use crate::story::Story;
 use intl::Locale;
 use crate::zoom::{ease, SmoothZoom, View};
@@ -58,13 +58,15 @@ impl Language {
         let strings = Strings::for_lang(requested);
         let base = crate::i18n::base_lang(requested);
         // Intl gets the page's full tag (es-CO) when the interface speaks its language.
-        let mut locale = if base == strings.lang { requested.to_string() } else { strings.lang.to_string() };
-        match digits {
-            "latin" => locale.push_str("-u-nu-latn"),
-            "arabic" => locale.push_str("-u-nu-arab"),
-            _ => {}
-        }
-        Language { text: base, strings, locale: Locale(locale), rtl: crate::i18n::is_rtl(strings.lang) }
+        let tag = if base == strings.lang { requested } else { strings.lang };
+        let nu = match digits {
+            "latin" => "-u-nu-latn",
+            "arabic" => "-u-nu-arab",
+            _ => "",
+        };
+        // A tag Intl rejects falls back to the interface language, which it always accepts.
+        let locale = Locale::accepted(&format!("{tag}{nu}"), &format!("{}{nu}", strings.lang));
+        Language { text: base, strings, locale, rtl: crate::i18n::is_rtl(strings.lang) }
     }
 }
 
@@ -91,6 +93,8 @@ pub enum Command {
 #[derive(Clone)]
 pub struct MapContext {
     pub story: Arc<Story>,
+    /// The story's geodesics and countries, computed once for every size.
+    trip: Arc<Trip>,
     /// The drawing for the map's current size; replaced when the map is resized.
     pub scene: RwSignal<Arc<Scene>>,
     /// The open stop.
@@ -124,11 +128,13 @@ impl MapContext {
     /// out for a guess of its map area and re-fitted by [`MapContext::resize`] once measured.
     pub fn new(story: Story, container: (f64, f64), link_param: Option<String>, language: &Language) -> Self {
         let (w, h) = guess_map_size(container);
-        let scene = RwSignal::new(Arc::new(Scene::build(&story, Basemap::natural_earth(), w, h)));
+        let trip = Trip::new(&story, Basemap::natural_earth());
+        let scene = RwSignal::new(Arc::new(Scene::build_trip(&story, &trip, Basemap::natural_earth(), w, h)));
         let view = RwSignal::new(View::OVERVIEW);
         let labels = Memo::new(move |_| scene.with(|s| s.labels_at(view.get())));
         MapContext {
             story: Arc::new(story),
+            trip: Arc::new(trip),
             scene,
             selected: RwSignal::new(None),
             view,
@@ -158,7 +164,7 @@ impl MapContext {
         if (cw - w).abs() < 1.0 && (ch - h).abs() < 1.0 {
             return;
         }
-        let scene = Scene::build(&self.story, Basemap::natural_earth(), w, h);
+        let scene = Scene::build_trip(&self.story, &self.trip, Basemap::natural_earth(), w, h);
         let view = match self.selected.get_untracked() {
             Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
             None => View::OVERVIEW,

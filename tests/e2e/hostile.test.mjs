@@ -98,6 +98,26 @@ test('a panic inside TripMap becomes an error panel in every map, never a frozen
   await context.close();
 });
 
+test('a JavaScript exception thrown inside a map while it starts becomes the same panel, never a half-drawn map', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  // A browser API that fails mid-mount (here Intl.NumberFormat, which the map's description uses).
+  await page.addInitScript(() => {
+    Intl.NumberFormat = function () {
+      throw new TypeError('Intl.NumberFormat broken for the test');
+    };
+  });
+  await page.goto(env.server.url + '/index.html');
+  const panel = page.locator('[data-tripmap] .tripmap--crashed[role="alert"]');
+  await panel.waitFor();
+  assert.equal(await panel.textContent(), 'This map stopped because of an internal error. Reload the page to see it again.');
+  assert.equal(await page.locator('[data-tripmap] svg').count(), 0, 'nothing half-drawn left');
+  assert.ok(errors.some((e) => e.includes('Intl.NumberFormat broken')), 'the exception is in the console');
+  await context.close();
+});
+
 test('a 500-stop story renders and stays usable: small markers, thinned labels, keyboard works', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
