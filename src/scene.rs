@@ -48,7 +48,7 @@ pub struct Scene {
 }
 
 /// Labels and scale bar laid out for one view, in screen pixels.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SceneLabels {
     /// One per stop, in stop order.
     pub stops: Vec<Label>,
@@ -59,7 +59,7 @@ pub struct SceneLabels {
 
 /// A scale bar in the bottom-left corner, true at the projection's centre (an equal-area
 /// azimuthal projection has no distortion there).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScaleBar {
     pub x: f64,
     pub y: f64,
@@ -132,6 +132,11 @@ impl Trip {
     pub fn new(story: &Story, basemap: &Basemap) -> Trip {
         let visited = story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
         Trip { routes: routes(story), visited }
+    }
+
+    /// Each leg as (from stop, to stop, whole kilometres), in leg order.
+    pub fn legs(&self) -> impl Iterator<Item = (usize, usize, u64)> + '_ {
+        self.routes.iter().map(|&((from, to), ref r)| (from, to, r.distance_km()))
     }
 }
 

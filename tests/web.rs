@@ -211,7 +211,8 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
 async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
     let el = host_with(json, attrs, parent_lang);
     mount_element(el.clone());
-    tick().await;
+    // The map is drawn once its area has been measured (a ResizeObserver, before the next paint).
+    next_frame().await;
     inside(&el)
 }
 
@@ -281,7 +282,7 @@ async fn the_error_panel_speaks_the_page_language() {
 async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
     let el = host(None);
     mount_element(el.clone());
-    tick().await;
+    next_frame().await;
     assert!(document().query_selector(".tripmap").unwrap().is_none(), "nothing of the map in the page's own tree");
     assert!(inside(&el).query_selector(".tripmap [data-stop]").unwrap().is_some());
     assert!(el.query_selector(r#"script[type="application/json"]"#).unwrap().is_none(), "no story was added to the page");
@@ -291,7 +292,7 @@ async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
 async fn the_handle_selects_closes_and_destroys() {
     let el = host(None);
     let handle = mount_element(el.clone());
-    tick().await;
+    next_frame().await;
     assert!(handle.select("lima"));
     tick().await;
     let root = inside(&el);
@@ -310,7 +311,7 @@ async fn the_handle_selects_closes_and_destroys() {
 async fn a_resized_map_refits_and_keeps_the_open_stop() {
     let el = host(None);
     mount_element(el.clone());
-    tick().await;
+    next_frame().await;
     let root = inside(&el);
     click(&find(&root, r#"[data-stop="bogota"]"#).unwrap());
     next_frame().await;

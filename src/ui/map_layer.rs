@@ -15,6 +15,9 @@ pub const DENSE_STOPS: usize = 40;
 pub fn MapLayer() -> impl IntoView {
     let ctx = use_map();
     let scene = ctx.scene;
+    // Drawn once the map area has been measured and the scene laid out for it.
+    let ready = Memo::new(move |_| scene.with(Option::is_some));
+    let size = move || scene.with(|s| s.as_ref().map_or((0.0, 0.0), |s| (s.width, s.height)));
     let names: Vec<&str> = ctx.story.stops.iter().map(|s| s.name.as_str()).collect();
     let arrow = if ctx.rtl { " ← " } else { " → " };
     let label = crate::i18n::fill(ctx.strings.map_label, &[("stops", &names.join(arrow))]);
@@ -31,9 +34,9 @@ pub fn MapLayer() -> impl IntoView {
                 let zoomed = if view.get().k > 1.0 { " is-zoomed" } else { "" };
                 format!("tripmap__svg{zoomed}{dense}")
             }
-            viewBox=move || scene.with(|s| format!("0 0 {} {}", s.width, s.height))
-            width=move || scene.with(|s| s.width)
-            height=move || scene.with(|s| s.height)
+            viewBox=move || format!("0 0 {} {}", size().0, size().1)
+            width=move || size().0
+            height=move || size().1
             role="group"
             aria-label=label
             aria-describedby=ctx.id("desc")
@@ -49,13 +52,15 @@ pub fn MapLayer() -> impl IntoView {
             on:dblclick=move |ev| g.double_click(&c5, ev)
             on:wheel=move |ev| g.wheel(&c6, ev)
         >
-            <g class="tripmap__zoom" transform=move || view.get().to_svg()>
-                <BaseLayer />
-                <RouteLayer />
-            </g>
-            <LegLabels />
-            <StopMarkers />
-            <ScaleBar />
+            <Show when=move || ready.get()>
+                <g class="tripmap__zoom" transform=move || view.get().to_svg()>
+                    <BaseLayer />
+                    <RouteLayer />
+                </g>
+                <LegLabels />
+                <StopMarkers />
+                <ScaleBar />
+            </Show>
         </svg>
         <p class=move || { if hint.get() { "tripmap__hint is-shown" } else { "tripmap__hint" } } aria-hidden="true">
             {hint_text}
@@ -68,7 +73,7 @@ pub fn MapLayer() -> impl IntoView {
 #[component]
 fn BaseLayer() -> impl IntoView {
     let scene = use_map().scene;
-    move || scene.with(|s| base_layer(s))
+    move || scene.with(|s| s.as_deref().map(base_layer))
 }
 
 fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
@@ -95,7 +100,7 @@ fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
 #[component]
 fn RouteLayer() -> impl IntoView {
     let MapContext { scene, selected, .. } = use_map();
-    move || scene.with(|s| route_layer(s, selected))
+    move || scene.with(|s| s.as_deref().map(|s| route_layer(s, selected)))
 }
 
 fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>) -> impl IntoView {
@@ -122,14 +127,12 @@ fn LegLabels() -> impl IntoView {
     let labels = ctx.labels;
     // The legs and their distances are the same at any size: only the labels' places change.
     let items = ctx
-        .scene
-        .get_untracked()
-        .legs
-        .iter()
+        .trip
+        .legs()
         .enumerate()
-        .map(|(i, leg)| {
+        .map(|(i, (_, _, km))| {
             let l = move || labels.with(|l| l.legs[i].clone());
-            let text = ctx.isolate(&ctx.locale.km(leg.distance_km));
+            let text = ctx.isolate(&ctx.locale.km(km));
             view! {
                 <text class="tripmap__leg-label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>
                     {text}
@@ -146,7 +149,9 @@ fn StopMarkers() -> impl IntoView {
     let ctx = use_map();
     let (view, labels, scene) = (ctx.view, ctx.labels, ctx.scene);
     // A stop's place on the screen: where the scene puts it, under the current view.
-    let at = move |i: usize| Memo::new(move |_| scene.with(|s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y })));
+    let at = move |i: usize| {
+        Memo::new(move |_| scene.with(|s| s.as_ref().map_or(coord! { x: 0.0, y: 0.0 }, |s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y }))))
+    };
     let markers = (0..ctx.story.stops.len())
         .map(|i| {
             let stop = &ctx.story.stops[i];

@@ -24,11 +24,6 @@ use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 
-/// Container width (px) from which the card sits beside the map instead of under it.
-/// Must match the `@container` rules in www/tripmap.css.
-pub const WIDE_PX: f64 = 760.0;
-/// Width of the side column in the wide layout, gap included. Matches www/tripmap.css.
-pub const ASIDE_PX: f64 = 344.0;
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
 /// On screens this narrow the sheet covers the screen's lower half. Matches www/tripmap-map.css.
@@ -93,10 +88,11 @@ pub enum Command {
 #[derive(Clone)]
 pub struct MapContext {
     pub story: Arc<Story>,
-    /// The story's geodesics and countries, computed once for every size.
-    trip: Arc<Trip>,
-    /// The drawing for the map's current size; replaced when the map is resized.
-    pub scene: RwSignal<Arc<Scene>>,
+    /// The story's geodesics, distances and countries, computed once for every size.
+    pub trip: Arc<Trip>,
+    /// The drawing for the map area's size; none until the area has been measured (so a map
+    /// is laid out once, at its real size), replaced when it changes size.
+    pub scene: RwSignal<Option<Arc<Scene>>>,
     /// The open stop.
     pub selected: RwSignal<Option<usize>>,
     /// Zoom and pan.
@@ -124,14 +120,13 @@ pub struct MapContext {
 }
 
 impl MapContext {
-    /// `container`: the size (px) of the box the map is mounted into; the scene is first laid
-    /// out for a guess of its map area and re-fitted by [`MapContext::resize`] once measured.
-    pub fn new(story: Story, container: (f64, f64), link_param: Option<String>, language: &Language) -> Self {
-        let (w, h) = guess_map_size(container);
+    /// `container_px`: the width of the box the map is mounted into. The scene comes with the
+    /// first [`MapContext::resize`], once the map area has been measured.
+    pub fn new(story: Story, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
         let trip = Trip::new(&story, Basemap::natural_earth());
-        let scene = RwSignal::new(Arc::new(Scene::build_trip(&story, &trip, Basemap::natural_earth(), w, h)));
+        let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
-        let labels = Memo::new(move |_| scene.with(|s| s.labels_at(view.get())));
+        let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
         MapContext {
             story: Arc::new(story),
             trip: Arc::new(trip),
@@ -144,16 +139,16 @@ impl MapContext {
             root: NodeRef::new(),
             focus_card: RwSignal::new(false),
             flight: RwSignal::new(0),
-            narrow: RwSignal::new(container.0 < SHEET_PX),
+            narrow: RwSignal::new(container_px < SHEET_PX),
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
         }
     }
 
-    /// The scene's size in pixels.
+    /// The scene's size in pixels ((0, 0) before the first measurement).
     pub fn size(&self) -> (f64, f64) {
-        self.scene.with_untracked(|s| (s.width, s.height))
+        self.scene.with_untracked(|s| s.as_ref().map_or((0.0, 0.0), |s| (s.width, s.height)))
     }
 
     /// Re-fits the map to a map area of `width` × `height` px: a new scene, the same open stop
@@ -164,13 +159,14 @@ impl MapContext {
         if (cw - w).abs() < 1.0 && (ch - h).abs() < 1.0 {
             return;
         }
+        // The first fit, or a re-fit: the open stop framed again, or the whole trip.
         let scene = Scene::build_trip(&self.story, &self.trip, Basemap::natural_earth(), w, h);
         let view = match self.selected.get_untracked() {
             Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
             None => View::OVERVIEW,
         };
         self.flight.update(|g| *g += 1);
-        self.scene.set(Arc::new(scene));
+        self.scene.set(Some(Arc::new(scene)));
         self.view.set(view);
     }
 
@@ -202,15 +198,17 @@ impl MapContext {
         }
         self.focus_card.set(origin == Origin::Reader);
         self.selected.set(Some(i));
-        let scene = self.scene.get_untracked();
-        // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
-        let occluded = match self.find(".tripmap__svg") {
-            Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && crate::embed::media_matches(SHEET_MEDIA) => {
-                crate::embed::make_room_for_sheet(&svg, scene.width)
-            }
-            _ => 0.0,
-        };
-        self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
+        // Before the first measurement there is nothing to fly over: the first fit frames it.
+        if let Some(scene) = self.scene.get_untracked() {
+            // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
+            let occluded = match self.find(".tripmap__svg") {
+                Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && crate::embed::media_matches(SHEET_MEDIA) => {
+                    crate::embed::make_room_for_sheet(&svg, scene.width)
+                }
+                _ => 0.0,
+            };
+            self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
+        }
         crate::embed::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         if let (Origin::Reader, Some(root)) = (origin, self.root.get_untracked()) {
             crate::embed::announce_select(&root, &self.story.stops[i].id);
@@ -284,6 +282,9 @@ impl MapContext {
     /// Sets the view at once, ending any animation (gestures).
     pub fn set_view(&self, v: View) {
         let (w, h) = self.size();
+        if w <= 0.0 {
+            return;
+        }
         self.flight.update(|g| *g += 1);
         self.view.set(v.clamped(w, h));
     }
@@ -292,6 +293,9 @@ impl MapContext {
     /// motion or `animate` is false.
     pub fn fly_to(&self, target: View, animate: bool) {
         let (w, h) = self.size();
+        if w <= 0.0 {
+            return;
+        }
         let target = target.clamped(w, h);
         if !animate || crate::embed::prefers_reduced_motion() {
             self.set_view(target);
@@ -324,13 +328,6 @@ impl MapContext {
 /// The smallest map area drawn, either way (px).
 const MIN_MAP_PX: f64 = 120.0;
 
-/// A first guess at the map area inside a `container` box, before layout says exactly: the
-/// side column off its width in the wide layout; the header and stepper off its height.
-fn guess_map_size((w, h): (f64, f64)) -> (f64, f64) {
-    let map_w = if w >= WIDE_PX { w - ASIDE_PX } else { w };
-    let map_h = if w >= WIDE_PX { h - 90.0 } else { h * 0.6 };
-    (map_w.max(MIN_MAP_PX).round(), map_h.max(MIN_MAP_PX).round())
-}
 
 fn use_map() -> MapContext {
     expect_context::<MapContext>()

@@ -19,10 +19,8 @@ fn StopCardBody(index: usize) -> impl IntoView {
     let stop: &Stop = &story.stops[index];
     let n = story.stops.len();
     let (t, locale) = (ctx.strings, ctx.locale.clone());
-    let arrival = ctx.scene.with_untracked(|s| {
-        s.legs.iter().find(|l| l.to == index).map(|l| {
-            fill(t.from_place, &[("distance", &locale.km(l.distance_km)), ("place", story.stops[l.from].name.as_str())])
-        })
+    let arrival = ctx.trip.legs().find(|&(_, to, _)| to == index).map(|(from, _, km)| {
+        fill(t.from_place, &[("distance", &locale.km(km)), ("place", story.stops[from].name.as_str())])
     });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();

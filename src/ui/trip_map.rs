@@ -29,7 +29,7 @@ pub fn TripMap(
 ) -> impl IntoView {
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
-    let ctx = MapContext::new(story, container, link_param, &language);
+    let ctx = MapContext::new(story, container.0, link_param, &language);
     provide_context(ctx.clone());
     let description = describe(&ctx);
 
@@ -114,7 +114,7 @@ pub fn TripMap(
 fn describe(ctx: &MapContext) -> String {
     let (story, t, locale) = (&ctx.story, ctx.strings, &ctx.locale);
     let n = story.stops.len();
-    let total: u64 = ctx.scene.with_untracked(|s| s.legs.iter().map(|l| l.distance_km).sum());
+    let total: u64 = ctx.trip.legs().map(|(_, _, km)| km).sum();
     let span = match (story.stops.first(), story.stops.last()) {
         (Some(a), Some(b)) => locale.date_range(crate::story::DateRange { start: a.dates().start, end: b.dates().end }),
         _ => String::new(),
