@@ -298,7 +298,9 @@ pub fn fault_for_testing() {
 
 /// The URL parameter that holds a map's open stop: `tripmap` for the page's first map,
 /// `tripmap-<id>` for a host element with an `id`, else `tripmap-<n>` by document order.
-fn link_param(el: &HtmlElement) -> String {
+/// Exported for the loader, which starts a deep-linked map at once instead of lazily.
+#[wasm_bindgen(js_name = linkParam)]
+pub fn link_param(el: &HtmlElement) -> String {
     if !el.id().is_empty() {
         return format!("tripmap-{}", el.id());
     }

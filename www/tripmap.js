@@ -121,8 +121,26 @@ function watch(root) {
   }
 }
 
+/**
+ * A shared link that opens a stop (`?tripmap=lima`, `?tripmap-asia=seoul`) means the reader came
+ * for that map: it starts at once, wherever it is on the page, and is scrolled into view.
+ */
+async function openDeepLinks() {
+  const params = new URLSearchParams(location.search);
+  if (![...params.keys()].some((k) => k === 'tripmap' || k.startsWith('tripmap-'))) return;
+  const glue = await start();
+  for (const el of document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')) {
+    const param = glue.linkParam(el);
+    if (!params.has(param)) continue;
+    await mount(el);
+    const box = el.getBoundingClientRect();
+    if (box.top > innerHeight || box.bottom < 0) el.scrollIntoView({ block: 'start' });
+  }
+}
+
 pageStyles();
 watch(document);
+openDeepLinks().catch((err) => console.error('TripMap:', err));
 // CMSes and infinite scroll add content later: any [data-tripmap] that appears is watched too.
 new MutationObserver((records) => {
   for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) watch(n);

@@ -280,6 +280,16 @@ test('lazy start: nothing is fetched until a map nears the screen; the placehold
   await close();
 });
 
+test('a deep link to a map far down the page starts that map at once, opens its stop and brings it into view', async () => {
+  const { page, problems, close } = await open(env.browser, env.server.url + '/two-stories.html?tripmap-asia=seoul', { waitFor: '#asia [data-card="seoul"]' });
+  const box = await page.locator('#asia').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= -1 && box.y < viewport.height, `the map is on screen: ${box.y}`);
+  assert.equal(await page.locator('#asia [data-stop="seoul"].is-selected').count(), 1);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('one wasm per page: two maps, one fetch and one compile of the module and the styles', async () => {
   const { page, requests, problems, close } = await open(env.browser, env.server.url + '/index.html');
   requests.length = 0;
