@@ -79,8 +79,18 @@ async function storyFrom(el) {
 
 const toJson = (story) => (story == null ? undefined : typeof story === 'string' ? story : JSON.stringify(story));
 
+/** Maps starting by themselves (lazily, or from a deep link), so that none starts twice. */
+const starting = new WeakMap();
+
 /** Mounts a map into `el` now: `story` if given, else `data-story`, the embedded JSON, or the default. */
 export async function mount(el, story) {
+  if (story === undefined && starting.has(el)) return starting.get(el);
+  const started = mountNow(el, story);
+  if (story === undefined) starting.set(el, started);
+  return started;
+}
+
+async function mountNow(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
   const [glue, source] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);

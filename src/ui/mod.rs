@@ -109,7 +109,7 @@ pub struct MapContext {
     focus_card: RwSignal<bool>,
     /// Bumped by every new animation; a running one stops when it sees a newer number.
     flight: RwSignal<u32>,
-    /// The container is narrow: the card is a bottom sheet.
+    /// The container is narrow: the card is a sheet over the map.
     pub narrow: RwSignal<bool>,
     /// Interface strings in the map's language.
     pub strings: &'static Strings,
@@ -224,8 +224,7 @@ impl MapContext {
                 }
             }
             Command::Close => {
-                self.selected.set(None);
-                crate::embed::write_link(self.link_param.as_deref(), None);
+                self.clear();
             }
         }
     }
@@ -239,11 +238,17 @@ impl MapContext {
         }
     }
 
-    /// Closes the card; focus goes back to the stop's marker.
-    pub fn close(&self) {
-        let Some(i) = self.selected.get_untracked() else { return };
+    /// Closes the card, if one is open; returns the stop it showed.
+    fn clear(&self) -> Option<usize> {
+        let i = self.selected.get_untracked()?;
         self.selected.set(None);
         crate::embed::write_link(self.link_param.as_deref(), None);
+        Some(i)
+    }
+
+    /// Closes the card; focus goes back to the stop's marker.
+    pub fn close(&self) {
+        let Some(i) = self.clear() else { return };
         if let Some(root) = self.root.get_untracked() {
             crate::embed::focus(&root, &format!("[data-stop=\"{}\"]", self.story.stops[i].id));
         }

@@ -290,6 +290,33 @@ test('a deep link to a map far down the page starts that map at once, opens its 
   await close();
 });
 
+test('a data-story file that cannot be loaded, or lives on another host, gets an error panel naming it', async () => {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(env.server.url + '/east-asia.html');
+  await page.locator('#asia [data-stop="tokyo"]').waitFor();
+  await page.evaluate(() => {
+    for (const [id, src] of [['missing', 'stories/missing.json'], ['elsewhere', 'https://example.com/story.json']]) {
+      const el = document.createElement('figure');
+      el.setAttribute('data-tripmap', '');
+      el.setAttribute('data-story', src);
+      el.id = id;
+      document.querySelector('main').prepend(el);
+    }
+  });
+  const missing = page.locator('#missing .tripmap--error[role="alert"]');
+  await missing.waitFor();
+  assert.match(await missing.textContent(), /data-story: could not be loaded \(stories\/missing\.json: HTTP 404\)/);
+  const elsewhere = page.locator('#elsewhere .tripmap--error[role="alert"]');
+  await elsewhere.waitFor();
+  assert.match(await elsewhere.textContent(), /https:\/\/example\.com is neither this page's site nor TripMap's/);
+  assert.ok(errors.some((e) => e.includes('data-story: could not be loaded')), 'in the console too');
+  assert.equal(await page.locator('#asia [data-stop]').count(), 7, 'the good map goes on');
+  await context.close();
+});
+
 test('one wasm per page: two maps, one fetch and one compile of the module and the styles', async () => {
   const { page, requests, problems, close } = await open(env.browser, env.server.url + '/index.html');
   requests.length = 0;
