@@ -81,16 +81,16 @@ const toJson = (story) => (story == null ? undefined : typeof story === 'string'
 
 /** Maps starting by themselves (lazily, or from a deep link), so that none starts twice. */
 const starting = new WeakMap();
-
-/** Mounts a map into `el` now: `story` if given, else `data-story`, the embedded JSON, or the default. */
-export async function mount(el, story) {
-  if (story === undefined && starting.has(el)) return starting.get(el);
-  const started = mountNow(el, story);
-  if (story === undefined) starting.set(el, started);
-  return started;
+function autoMount(el) {
+  if (!starting.has(el)) starting.set(el, mount(el));
+  return starting.get(el);
 }
 
-async function mountNow(el, story) {
+/**
+ * Mounts a map into `el` now (again, if it has one): `story` if given, else `data-story`, the
+ * embedded JSON, or the default.
+ */
+export async function mount(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
   const [glue, source] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
@@ -106,7 +106,7 @@ async function mountNow(el, story) {
 
 /** Mounts every map on the page now, without waiting for it to come near the screen. */
 export async function mountAll() {
-  return Promise.all([...document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')].map((el) => mount(el)));
+  return Promise.all([...document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')].map(autoMount));
 }
 
 // Maps start when they come within about one screen of the viewport.
@@ -114,7 +114,7 @@ const lazily = new IntersectionObserver(
   (entries) => {
     for (const e of entries) {
       if (e.isIntersecting && !e.target.hasAttribute('data-tripmap-mounted')) {
-        mount(e.target).catch((err) => console.error('TripMap:', err));
+        autoMount(e.target).catch((err) => console.error('TripMap:', err));
       }
     }
   },
@@ -142,7 +142,7 @@ async function openDeepLinks() {
   for (const el of document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')) {
     const param = glue.linkParam(el);
     if (!params.has(param)) continue;
-    await mount(el);
+    await autoMount(el);
     const box = el.getBoundingClientRect();
     if (box.top > innerHeight || box.bottom < 0) el.scrollIntoView({ block: 'start' });
   }
