@@ -21,9 +21,9 @@ use web_sys::{Element, HtmlElement};
 const MOUNTED: &str = "data-tripmap-mounted";
 /// The inner element that holds the shadow root.
 const VIEW_TAG: &str = "tripmap-view";
-/// Size assumed for a host that has no layout yet (hidden, or detached); the map re-fits as
-/// soon as it gets one.
-const FALLBACK_PX: (f64, f64) = (720.0, 560.0);
+/// Width assumed for a host that has no layout yet (hidden, or detached): it only picks the
+/// first layout (narrow or not) until the map is measured.
+const FALLBACK_WIDTH_PX: f64 = 720.0;
 
 /// One mounted map.
 struct Mounted {
@@ -164,10 +164,9 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapH
             None => Ok(Story::default_story()),
         },
     };
-    let size = match (view_host.client_width(), view_host.client_height()) {
-        (w, h) if w > 0 && h > 0 => (w as f64, h as f64),
-        (w, _) if w > 0 => (w as f64, FALLBACK_PX.1),
-        _ => FALLBACK_PX,
+    let width = match view_host.client_width() {
+        w if w > 0 => w as f64,
+        _ => FALLBACK_WIDTH_PX,
     };
     let lang = page_language(&el);
     let attr = |name: &str| el.get_attribute(name).unwrap_or_default().trim().to_ascii_lowercase();
@@ -180,7 +179,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapH
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
             let link_param = Some(link_param(&el));
             let handle = leptos::mount::mount_to(container, move || {
-                view! { <TripMap story container=size link_param lang digits theme commands /> }
+                view! { <TripMap story container_px=width link_param lang digits theme commands /> }
             });
             mounted.unmount = Some(Box::new(handle));
         }

@@ -11,8 +11,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The whole graphic: headline, standfirst, map with its controls, stepper, stop list and
-/// card, credit line. It fills the box it is mounted into (`container`, its size in px when
-/// mounted); the map re-fits whenever that box changes size. `link_param` names the URL
+/// card, credit line. It fills the box it is mounted into (`container_px` wide when mounted);
+/// the map is laid out once its area is measured, and again whenever that changes size. `link_param` names the URL
 /// parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
 /// page ("" for the story's own); `digits` is `"latin"`, `"arabic"` or "" (the locale's own);
 /// `theme` is `"dark"`, `"auto"` (the reader's system setting) or anything else for light.
@@ -20,7 +20,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn TripMap(
     story: Story,
-    container: (f64, f64),
+    container_px: f64,
     link_param: Option<String>,
     lang: String,
     #[prop(optional)] digits: String,
@@ -29,7 +29,7 @@ pub fn TripMap(
 ) -> impl IntoView {
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
-    let ctx = MapContext::new(story, container.0, link_param, &language);
+    let ctx = MapContext::new(story, container_px, link_param, &language);
     provide_context(ctx.clone());
     let description = describe(&ctx);
 
