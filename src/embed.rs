@@ -1,5 +1,5 @@
 //! The page side: mounts a map (or an error panel) into a `[data-tripmap]` element, each in its
-//! own shadow root, and the JS API around it (`mountAll`, `mountElement`, `mountFailed`, the
+//! own shadow root, and the JS API around it (`mountElement`, `mountFailed`, the
 //! handle's `select`/`close`/`destroy`, `setStyles`). The loader (www/tripmap.js) decides when
 //! (lazily, as maps near the screen) and fetches the shared stylesheet. Also the few page
 //! services the components need: deep links in the URL, events, focus, reduced motion.
@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-/// Attribute set on a host element once mounted, so a second `mountAll` leaves it alone.
+/// Attribute set on a host element once mounted: the loader's `mountAll` and lazy start skip it.
 const MOUNTED: &str = "data-tripmap-mounted";
 /// The inner element that holds the shadow root.
 const VIEW_TAG: &str = "tripmap-view";
@@ -99,23 +99,6 @@ pub fn set_styles(sheet: JsValue) {
             }
         }
     });
-}
-
-/// Mounts every `[data-tripmap]` element on the page not mounted yet, at once; returns how many.
-#[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all() -> u32 {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return 0 };
-    let Ok(list) = doc.query_selector_all("[data-tripmap]") else { return 0 };
-    let mut mounted = 0;
-    for i in 0..list.length() {
-        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) {
-            if !el.has_attribute(MOUNTED) {
-                mount_source(el, None);
-                mounted += 1;
-            }
-        }
-    }
-    mounted
 }
 
 /// Mounts a map into `el`: the story `json` (a string) if given, else the story embedded in

@@ -2,7 +2,7 @@ use super::gestures::Gestures;
 use super::{use_map, MapContext};
 use crate::path::num;
 use crate::scene::MARKER_R;
-use geo::coord;
+use geo::{coord, Coord};
 use leptos::prelude::*;
 
 /// From this many stops on, markers are drawn small and unnumbered.
@@ -148,17 +148,18 @@ fn LegLabels() -> impl IntoView {
 fn StopMarkers() -> impl IntoView {
     let ctx = use_map();
     let (view, labels, scene) = (ctx.view, ctx.labels, ctx.scene);
-    // A stop's place on the screen: where the scene puts it, under the current view.
-    let at = move |i: usize| {
-        Memo::new(move |_| scene.with(|s| s.as_ref().map_or(coord! { x: 0.0, y: 0.0 }, |s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y }))))
-    };
+    // Each stop's place on the screen: where the scene puts it, under the current view. One
+    // memo per stop, shared by its marker and its number.
+    let at: Vec<Memo<Coord>> = (0..ctx.story.stops.len())
+        .map(|i| Memo::new(move |_| scene.with(|s| s.as_ref().map_or(coord! { x: 0.0, y: 0.0 }, |s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y })))))
+        .collect();
     let markers = (0..ctx.story.stops.len())
         .map(|i| {
             let stop = &ctx.story.stops[i];
             let selected = ctx.selected;
             let is_selected = move || selected.get() == Some(i);
             let (on_click, on_key) = (ctx.clone(), ctx.clone());
-            let pos = at(i);
+            let pos = at[i];
             let l = move || labels.with(|l| l.stops[i].clone());
             view! {
                 <g
@@ -188,7 +189,7 @@ fn StopMarkers() -> impl IntoView {
     // is exactly its accessible name (the stop's name); clicks pass through them.
     let numbers = (0..ctx.story.stops.len())
         .map(|i| {
-            let p = at(i);
+            let p = at[i];
             view! { <text class="tripmap__marker-num" x=move || num(p.get().x) y=move || num(p.get().y + 4.0) text-anchor="middle">{ctx.locale.number(i as u64 + 1)}</text> }
         })
         .collect_view();

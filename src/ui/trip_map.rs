@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 
 /// The whole graphic: headline, standfirst, map with its controls, stepper, stop list and
 /// card, credit line. It fills the box it is mounted into (`container_px` wide when mounted);
-/// the map is laid out once its area is measured, and again whenever that changes size. `link_param` names the URL
-/// parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
+/// the map is laid out once its area is measured, and again whenever that changes size.
+/// `link_param` names the URL parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
 /// page ("" for the story's own); `digits` is `"latin"`, `"arabic"` or "" (the locale's own);
 /// `theme` is `"dark"`, `"auto"` (the reader's system setting) or anything else for light.
 /// `commands` carries requests from the page's script.
