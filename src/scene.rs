@@ -25,6 +25,10 @@ const ROUTE_END_PX: f64 = 36.0;
 pub const CONTROLS_W: f64 = 60.0;
 /// Height of that column: four 44 px buttons, gaps and margins.
 pub const CONTROLS_H: f64 = 204.0;
+/// With the `fault-injection` feature (test builds only), a stop with this id makes
+/// [`Scene::build_trip`] panic: the component tests' way to reach the panic hook from a story.
+#[cfg(feature = "fault-injection")]
+pub const FAULT_STOP_ID: &str = "fault-injected";
 
 /// Everything the view draws, in pixels of a `width` × `height` viewBox.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,6 +167,10 @@ impl Scene {
     /// The same, reusing the size-independent part of an earlier build (`trip` must be the
     /// story's own).
     pub fn build_trip(story: &Story, trip: &Trip, basemap: &Basemap, width: f64, height: f64) -> Scene {
+        #[cfg(feature = "fault-injection")]
+        if story.stops.iter().any(|s| s.id == FAULT_STOP_ID) {
+            panic!("fault injected: stop {FAULT_STOP_ID:?} (feature fault-injection)");
+        }
         let routes = &trip.routes;
         let view = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: width, y: height });
         let projection = fit(story, routes, width, height);
