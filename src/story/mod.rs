@@ -6,12 +6,14 @@
 
 mod date;
 mod parse;
+mod rich;
 mod text;
 mod validate;
 
 pub use date::{Date, DateError, DateRange};
+pub use rich::{plain_text, push_run, Marked, Paragraph, RichText, Run};
 pub use text::Text;
-pub use validate::{for_each_text, validate, Problem, What};
+pub use validate::{for_each_text, is_language_code, validate, Problem, What};
 
 use serde::{Deserialize, Serialize};
 
@@ -30,15 +32,17 @@ pub struct Story {
     /// Headline above the map.
     pub title: Text,
     /// One or two sentences under the headline.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub standfirst: Text,
     /// Credit line under the map (who made the graphic, where the facts come from).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub credit: Text,
-    /// Who travels; shown on cards as the person meeting others.
+    /// Who travels; shown on cards as the person meeting others. Optional: a story imported
+    /// from StoryMapJS or GeoJSON has no traveller.
+    #[serde(default, skip_serializing_if = "Person::is_empty")]
     pub traveller: Person,
     /// The reports that the cards cite, by id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     /// The stops in trip order.
     pub stops: Vec<Stop>,
@@ -48,12 +52,12 @@ pub struct Story {
 }
 
 /// A person and their role at the time, e.g. "Gustavo Petro", "President of Colombia".
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: Text,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub role: Text,
 }
 
@@ -80,35 +84,101 @@ pub struct Stop {
     /// Place name as shown on the map, e.g. "Bogotá".
     pub name: Text,
     /// Country or region line on the card, e.g. "Colombia".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub place: Text,
     /// Latitude in degrees, -90..90.
     pub lat: f64,
     /// Longitude in degrees, -180..180.
     pub lon: f64,
-    /// First day at the stop, `YYYY-MM-DD`.
-    pub date: String,
+    /// First day at the stop, `YYYY-MM-DD`. Optional (imported stories may have none, or a
+    /// date that is no calendar day: that goes in `when`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
     /// Last day, if the stop lasts more than one day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_date: Option<String>,
+    /// When, as written, for a time that is no calendar day ("Spring 1862"); shown where there is
+    /// no `date`.
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub when: Text,
+    /// A headline for the card, above the place name (StoryMapJS slides have one).
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub headline: Text,
     /// What happened there, in a sentence or two.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
     pub summary: Text,
+    /// Longer text with paragraphs, emphasis and links (in the story's own language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: RichText,
+    /// A photo, video or post from another site: shown as a link unless the page opts in to
+    /// remote images (`data-remote-images`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
     /// Who the traveller met.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub meetings: Vec<Meeting>,
     /// What was discussed.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<Text>,
     /// Key numbers, e.g. "$240m" for "new U.S. aid for migrants in the region".
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
     /// One short quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Quote>,
     /// Ids of the reports this card draws on.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
+}
+
+/// Media on another site, with its caption and credit.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    /// http or https only.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub caption: Text,
+    #[serde(default, skip_serializing_if = "Text::is_empty")]
+    pub credit: Text,
+}
+
+/// What a media URL points at, judged from the URL alone (nothing is fetched to find out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaKind {
+    Image,
+    Video,
+    Post,
+    Page,
+}
+
+impl Media {
+    /// ```
+    /// use tripmap::story::{Media, MediaKind};
+    /// let m = |url: &str| Media { url: url.into(), caption: Default::default(), credit: Default::default() }.kind();
+    /// assert_eq!(m("https://example.org/a/photo.JPG?w=800"), MediaKind::Image);
+    /// assert_eq!(m("https://www.youtube.com/watch?v=x"), MediaKind::Video);
+    /// assert_eq!(m("https://twitter.com/SecBlinken/status/1"), MediaKind::Post);
+    /// assert_eq!(m("https://example.org/story"), MediaKind::Page);
+    /// ```
+    pub fn kind(&self) -> MediaKind {
+        let lower = self.url.to_ascii_lowercase();
+        let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        let path = rest[host.len().min(rest.len())..].split(['?', '#']).next().unwrap_or("");
+        let host_is = |names: &[&str]| names.iter().any(|n| host == *n || host.ends_with(&format!(".{n}")));
+        if [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e)) {
+            MediaKind::Image
+        } else if host_is(&["youtube.com", "youtu.be", "vimeo.com", "dailymotion.com"]) || [".mp4", ".webm"].iter().any(|e| path.ends_with(e)) {
+            MediaKind::Video
+        } else if host_is(&["twitter.com", "x.com", "instagram.com", "facebook.com", "bsky.app", "threads.net", "mastodon.social"]) {
+            MediaKind::Post
+        } else {
+            MediaKind::Page
+        }
+    }
 }
 
 /// A meeting: who, and optionally what about.
@@ -196,6 +266,9 @@ impl Story {
                     name: r(&s.name),
                     place: r(&s.place),
                     summary: r(&s.summary),
+                    when: r(&s.when),
+                    headline: r(&s.headline),
+                    media: s.media.as_ref().map(|m| Media { caption: r(&m.caption), credit: r(&m.credit), ..m.clone() }),
                     meetings: s.meetings.iter().map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r) }).collect(),
                     topics: s.topics.iter().map(r).collect(),
                     figures: s.figures.iter().map(|f| Figure { value: r(&f.value), label: r(&f.label), ..f.clone() }).collect(),
@@ -242,11 +315,17 @@ impl Story {
 }
 
 impl Stop {
-    /// The days at this stop. Only meaningful on a validated story.
-    pub fn dates(&self) -> DateRange {
-        let start = Date::parse(&self.date).unwrap_or_default();
+    /// The days at this stop, if it has a date. Only meaningful on a validated story.
+    pub fn dates(&self) -> Option<DateRange> {
+        let start = Date::parse(self.date.as_deref()?).ok()?;
         let end = self.end_date.as_deref().and_then(|d| Date::parse(d).ok()).unwrap_or(start);
-        DateRange { start, end }
+        Some(DateRange { start, end })
+    }
+}
+
+impl Person {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.role.is_empty()
     }
 }
 

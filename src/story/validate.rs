@@ -8,15 +8,16 @@ use std::collections::HashSet;
 /// One thing wrong with a story: where (a JSON path like `stops[2].lat`), what, and the values
 /// the message names. Displayed in English (`tripmap check`, the console); the error panel shows
 /// it in the page's language with [`Problem::display_in`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serializable so that the importer module can hand its problems to the map's error panel.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     pub path: String,
     pub what: What,
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(String, String)>,
 }
 
 /// The kinds of problem, one per template of [`ProblemStrings`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum What {
     Empty,
     Outside,
@@ -49,7 +50,7 @@ pub enum What {
 
 impl Problem {
     pub fn new(path: impl Into<String>, what: What, args: &[(&'static str, &str)]) -> Self {
-        Problem { path: path.into(), what, args: args.iter().map(|(k, v)| (*k, v.to_string())).collect() }
+        Problem { path: path.into(), what, args: args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect() }
     }
 
     fn arg(&self, name: &str) -> &str {
@@ -63,7 +64,7 @@ impl Problem {
 
     /// The message without its path, in the wording `t`.
     pub fn message_in(&self, t: &ProblemStrings) -> String {
-        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         let template = match self.what {
             What::Empty => t.empty,
             What::Outside => t.outside,
@@ -144,10 +145,12 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         p.push(Problem::new("lang", What::LangCode, &[("value", &story.lang)]));
     }
     let lang = story.lang.as_str();
-    for (path, text) in [("title", &story.title), ("traveller.name", &story.traveller.name)] {
-        if text.get(lang, lang).trim().is_empty() {
-            p.push(Problem::new(path, What::Empty, &[]));
-        }
+    if story.title.get(lang, lang).trim().is_empty() {
+        p.push(Problem::new("title", What::Empty, &[]));
+    }
+    // The traveller is optional, but a role without a name is a slip.
+    if !story.traveller.is_empty() && story.traveller.name.get(lang, lang).trim().is_empty() {
+        p.push(Problem::new("traveller.name", What::Empty, &[]));
     }
     for_each_text(story, &mut |path, text| {
         let Text::Translated(m) = text else { return };
@@ -186,15 +189,26 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         }
         check_range(&mut p, &at("lat"), s.lat, 90.0);
         check_range(&mut p, &at("lon"), s.lon, 180.0);
-        let start = Date::parse(&s.date).map_err(|e| p.push(e.problem(at("date")))).ok();
+        let date = s.date.as_deref().unwrap_or("");
+        let start = s.date.as_ref().and_then(|d| Date::parse(d).map_err(|e| p.push(e.problem(at("date")))).ok());
         if let Some(end) = &s.end_date {
             match (Date::parse(end), start) {
                 (Err(e), _) => p.push(e.problem(at("end_date"))),
                 (Ok(end), Some(start)) if end < start => {
-                    p.push(Problem::new(at("end_date"), What::BeforeDate, &[("value", s.end_date.as_deref().unwrap_or("")), ("date", &s.date)]))
+                    p.push(Problem::new(at("end_date"), What::BeforeDate, &[("value", s.end_date.as_deref().unwrap_or("")), ("date", date)]))
                 }
                 _ => {}
             }
+        }
+        for (j, para) in s.text.iter().enumerate() {
+            for (k, href) in para.iter().enumerate().filter_map(|(k, r)| Some((k, r.href()?))) {
+                if !is_web_url(href) {
+                    p.push(Problem::new(at(&format!("text[{j}][{k}].href")), What::NotWebUrl, &[("value", href)]));
+                }
+            }
+        }
+        if let Some(m) = s.media.as_ref().filter(|m| !is_web_url(&m.url)) {
+            p.push(Problem::new(at("media.url"), What::NotWebUrl, &[("value", &m.url)]));
         }
         for (j, id) in s.sources.iter().enumerate() {
             known_source(&mut p, at(&format!("sources[{j}]")), id);
@@ -241,7 +255,13 @@ pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
         let at = |field: &str| format!("stops[{i}].{field}");
         f(at("name"), &s.name);
         f(at("place"), &s.place);
+        f(at("when"), &s.when);
+        f(at("headline"), &s.headline);
         f(at("summary"), &s.summary);
+        if let Some(m) = &s.media {
+            f(at("media.caption"), &m.caption);
+            f(at("media.credit"), &m.credit);
+        }
         for (j, m) in s.meetings.iter().enumerate() {
             for (k, person) in m.with.iter().enumerate() {
                 f(at(&format!("meetings[{j}].with[{k}].name")), &person.name);
@@ -266,7 +286,7 @@ pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
 }
 
 /// A BCP 47-style code: a 2–3 letter language, then optional subtags ("en", "es-CO", "zh-Hant").
-fn is_language_code(code: &str) -> bool {
+pub fn is_language_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let first = parts.next().unwrap_or("");
     (2..=3).contains(&first.len())

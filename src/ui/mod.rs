@@ -117,6 +117,9 @@ pub struct MapContext {
     pub locale: Arc<Locale>,
     /// The language reads right to left: the interface mirrors (the map does not).
     pub rtl: bool,
+    /// The page opted in to loading stops' remote images (`data-remote-images`); otherwise
+    /// media are links and nothing is fetched from another host.
+    pub remote_images: bool,
 }
 
 impl MapContext {
@@ -143,6 +146,7 @@ impl MapContext {
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
+            remote_images: false,
         }
     }
 
@@ -192,6 +196,15 @@ impl MapContext {
     }
 
     /// Opens stop `i`'s card and flies to it.
+    /// When a stop was, for the card and the list: its dates in the reader's locale, else the
+    /// time as written (`when`), else nothing.
+    pub fn when(&self, stop: &crate::story::Stop) -> String {
+        match stop.dates() {
+            Some(range) => self.locale.date_range(range),
+            None => stop.when.to_string(),
+        }
+    }
+
     pub fn select(&self, i: usize, origin: Origin) {
         if i >= self.story.stops.len() {
             return;

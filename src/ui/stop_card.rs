@@ -1,7 +1,7 @@
 use super::use_map;
 use super::MapContext;
 use crate::i18n::fill;
-use crate::story::{is_web_url, Stop, Story};
+use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story};
 use leptos::prelude::*;
 
 /// The open stop's card, or nothing when no stop is selected.
@@ -35,19 +35,29 @@ fn StopCardBody(index: usize) -> impl IntoView {
         }
     });
     let position = fill(t.stop_of, &[("i", &locale.number(index as u64 + 1)), ("n", &locale.number(n as u64))]);
-    let kicker = if stop.place.is_empty() { position } else { format!("{position} · {}", stop.place) };
+    // A card with a headline of its own names the place in the line above it.
+    let (title, named) = if stop.headline.is_empty() { (stop.name.to_string(), None) } else { (stop.headline.to_string(), Some(stop.name.as_str())) };
+    let kicker = [Some(position.as_str()), named, Some(stop.place.as_str())].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+    let when = match &stop.date {
+        Some(date) => Some(view! { <time datetime=date.clone()>{ctx.when(stop)}</time> }.into_any()),
+        None if !stop.when.is_empty() => Some(view! { <span>{stop.when.to_string()}</span> }.into_any()),
+        None => None,
+    };
+    let sep = (when.is_some()).then_some(" · ");
     view! {
         <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.to_string() tabindex="-1" node_ref=card>
             <button type="button" class="tripmap__close" aria-label=t.close on:click=move |_| close.close()>
                 "×"
             </button>
             <p class="tripmap__kicker">{kicker}</p>
-            <h3 class="tripmap__card-title">{stop.name.to_string()}</h3>
+            <h3 class="tripmap__card-title">{title}</h3>
             <p class="tripmap__dates">
-                <time datetime=stop.date.clone()>{locale.date_range(stop.dates())}</time>
-                {arrival.map(|a| view! { <span class="tripmap__arrival">" · " {a}</span> })}
+                {when}
+                {arrival.map(|a| view! { <span class="tripmap__arrival">{sep} {a}</span> })}
             </p>
             {(!stop.summary.is_empty()).then(|| view! { <p class="tripmap__summary">{stop.summary.to_string()}</p> })}
+            {rich_text(stop)}
+            {stop.media.as_ref().map(|m| media(&ctx, m))}
             {meetings(&ctx, stop)}
             {topics(&ctx, stop)}
             {figures(&story, &ctx, stop)}
@@ -76,10 +86,67 @@ fn meetings(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
             })
             .collect_view();
         view! {
-            <h4 class="tripmap__h">{fill(ctx.strings.met, &[("name", ctx.story.traveller.name.as_str())])}</h4>
+            <h4 class="tripmap__h">{met(ctx)}</h4>
             <ul class="tripmap__meetings">{items}</ul>
         }
     })
+}
+
+/// "Antony Blinken met", or "Meetings" in a story with no traveller.
+fn met(ctx: &MapContext) -> String {
+    match ctx.story.traveller.name.as_str() {
+        "" => ctx.strings.meetings.to_string(),
+        name => fill(ctx.strings.met, &[("name", name)]),
+    }
+}
+
+/// The stop's longer text: paragraphs of runs, each drawn as text nodes inside `<em>`,
+/// `<strong>` and `<a>` as marked (never parsed as HTML).
+fn rich_text(stop: &Stop) -> Option<impl IntoView> {
+    (!stop.text.is_empty()).then(|| {
+        let paragraphs = stop.text.iter().map(|p| view! { <p>{p.iter().map(run).collect_view()}</p> }).collect_view();
+        view! { <div class="tripmap__text">{paragraphs}</div> }
+    })
+}
+
+fn run(r: &Run) -> AnyView {
+    let mut v = r.text().to_string().into_any();
+    if r.em() {
+        v = view! { <em>{v}</em> }.into_any();
+    }
+    if r.strong() {
+        v = view! { <strong>{v}</strong> }.into_any();
+    }
+    match r.href().filter(|h| is_web_url(h)) {
+        Some(href) => view! { <a href=href.to_string() target="_blank" rel="noopener noreferrer">{v}</a> }.into_any(),
+        None => v,
+    }
+}
+
+/// A photo, video or post on another site: a link with caption and credit, loading nothing;
+/// with the page's opt-in, a photo is shown (lazily, its caption as alt text).
+fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
+    let t = ctx.strings;
+    let kind = m.kind();
+    let host = m.url.split("://").nth(1).and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or("").trim_start_matches("www.").to_string();
+    let label = match kind {
+        MediaKind::Image => t.media_image,
+        MediaKind::Video => t.media_video,
+        MediaKind::Post => t.media_post,
+        MediaKind::Page => t.media_page,
+    };
+    let body = if kind == MediaKind::Image && ctx.remote_images {
+        view! { <img src=m.url.clone() alt=m.caption.to_string() loading="lazy" decoding="async" referrerpolicy="no-referrer" /> }.into_any()
+    } else {
+        view! { <a class="tripmap__media-link" href=m.url.clone() target="_blank" rel="noopener noreferrer">{fill(label, &[("host", &host)])}</a> }.into_any()
+    };
+    let caption = [m.caption.as_str(), m.credit.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ");
+    view! {
+        <figure class="tripmap__media" data-media=format!("{kind:?}").to_lowercase()>
+            {body}
+            {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
+        </figure>
+    }
 }
 
 fn topics(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {

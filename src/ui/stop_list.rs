@@ -24,7 +24,7 @@ pub fn StopList() -> impl IntoView {
                     >
                         <span class="tripmap__stop-num" aria-hidden="true">{ctx.locale.number(i as u64 + 1)}</span>
                         <span class="tripmap__stop-name">{stop.name.to_string()}</span>
-                        <span class="tripmap__stop-date">{ctx.locale.date_range(stop.dates())}</span>
+                        <span class="tripmap__stop-date">{ctx.when(stop)}</span>
                     </button>
                 </li>
             }

@@ -26,10 +26,12 @@ pub fn TripMap(
     #[prop(optional)] digits: String,
     #[prop(optional)] theme: String,
     #[prop(optional)] commands: Option<RwSignal<Option<Command>>>,
+    #[prop(optional)] remote_images: bool,
 ) -> impl IntoView {
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
-    let ctx = MapContext::new(story, container_px, link_param, &language);
+    let mut ctx = MapContext::new(story, container_px, link_param, &language);
+    ctx.remote_images = remote_images;
     provide_context(ctx.clone());
     let description = describe(&ctx);
 
@@ -115,21 +117,24 @@ fn describe(ctx: &MapContext) -> String {
     let (story, t, locale) = (&ctx.story, ctx.strings, &ctx.locale);
     let n = story.stops.len();
     let total: u64 = ctx.trip.legs().map(|(_, _, km)| km).sum();
-    let span = match (story.stops.first(), story.stops.last()) {
-        (Some(a), Some(b)) => locale.date_range(crate::story::DateRange { start: a.dates().start, end: b.dates().end }),
-        _ => String::new(),
+    let (first, last) = (story.stops.iter().find_map(|s| s.dates()), story.stops.iter().rev().find_map(|s| s.dates()));
+    let stops: Vec<String> = story
+        .stops
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match ctx.when(s) {
+            w if w.is_empty() => format!("{}. {}", locale.number(i as u64 + 1), s.name),
+            w => format!("{}. {}, {w}", locale.number(i as u64 + 1), s.name),
+        })
+        .collect();
+    let (count, distance) = (t.stop_count(n, &locale.number(n as u64)), locale.km(total));
+    let head = match (first, last) {
+        (Some(a), Some(b)) if !story.traveller.name.is_empty() => {
+            let span = locale.date_range(crate::story::DateRange { start: a.start, end: b.end });
+            fill(t.description, &[("name", story.traveller.name.as_str()), ("dates", &span), ("count", &count), ("distance", &distance)])
+        }
+        _ => fill(t.description_plain, &[("count", &count), ("distance", &distance)]),
     };
-    let stops: Vec<String> =
-        story.stops.iter().enumerate().map(|(i, s)| format!("{}. {}, {}", locale.number(i as u64 + 1), s.name, locale.date_range(s.dates()))).collect();
-    let head = fill(
-        t.description,
-        &[
-            ("name", story.traveller.name.as_str()),
-            ("dates", &span),
-            ("count", &t.stop_count(n, &locale.number(n as u64))),
-            ("distance", &locale.km(total)),
-        ],
-    );
     format!("{head} {}. {}", stops.join("; "), t.description_keys)
 }
 
