@@ -112,7 +112,23 @@ pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> MapHandle {
 /// loaded, for `reason`.
 #[wasm_bindgen(js_name = mountFailed)]
 pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
-    mount_source(el, Some(Err(reason)))
+    mount_source(el, Some(Err(Failure::NotLoaded(reason))))
+}
+
+/// Why a map gets an error panel without a story to read.
+enum Failure {
+    /// A `data-story` file that did not load, and why.
+    NotLoaded(String),
+    Problems(Vec<Problem>),
+}
+
+/// Mounts an error panel listing `problems` (JSON, as the importer module reports them) into
+/// `el`: a StoryMapJS or GeoJSON story that could not be imported.
+#[wasm_bindgen(js_name = mountProblems)]
+pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
+    let problems = serde_json::from_str::<Vec<Problem>>(&problems)
+        .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the importer's answer is unreadable: {e}"))])]);
+    mount_source(el, Some(Err(Failure::Problems(problems))))
 }
 
 /// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
@@ -122,8 +138,8 @@ pub fn mount_element(el: HtmlElement) -> MapHandle {
 }
 
 /// `source`: `None` for the story in the element (or the default), `Some(Ok(json))` for a
-/// story given as text, `Some(Err(reason))` for a `data-story` file that did not load.
-fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapHandle {
+/// story given as text, `Some(Err(_))` for an error panel straight away.
+fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> MapHandle {
     install_panic_hook();
     if let Some(id) = MAPS.with_borrow(|m| m.iter().find(|(_, m)| m.element == el).map(|(id, _)| *id)) {
         destroy(id);
@@ -141,7 +157,8 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapH
     };
     let story = match source {
         Some(Ok(json)) => Story::from_json(&json),
-        Some(Err(reason)) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
+        Some(Err(Failure::NotLoaded(reason))) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
+        Some(Err(Failure::Problems(problems))) => Err(problems),
         None => match embedded() {
             Some(json) => Story::from_json(&json),
             None => Ok(Story::default_story()),
@@ -154,6 +171,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapH
     let lang = page_language(&el);
     let attr = |name: &str| el.get_attribute(name).unwrap_or_default().trim().to_ascii_lowercase();
     let (digits, theme) = (attr("data-digits"), attr("data-theme"));
+    let remote_images = el.has_attribute("data-remote-images") && attr("data-remote-images") != "false";
     let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
     match story {
         Ok(story) => {
@@ -162,7 +180,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, String>>) -> MapH
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
             let link_param = Some(link_param(&el));
             let handle = leptos::mount::mount_to(container, move || {
-                view! { <TripMap story container_px=width link_param lang digits theme commands /> }
+                view! { <TripMap story container_px=width link_param lang digits theme commands remote_images /> }
             });
             mounted.unmount = Some(Box::new(handle));
         }

@@ -9,6 +9,8 @@ pub mod basemap;
 pub mod clip;
 pub mod geodesy;
 pub mod i18n;
+#[cfg(feature = "import")]
+pub mod import;
 pub mod labels;
 pub mod path;
 pub mod projection;
@@ -16,7 +18,8 @@ pub mod scene;
 pub mod story;
 pub mod zoom;
 
-#[cfg(target_arch = "wasm32")]
+// The map in the browser. A wasm build with the `import` feature is the importer module alone.
+#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
 pub mod ui;

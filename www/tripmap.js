@@ -9,6 +9,9 @@
 // Lazy: the wasm is fetched and started only when a map comes within about a screen of the
 // viewport, and only once however many maps the page holds.
 //
+// A StoryMapJS or GeoJSON story works as it is: the loader then fetches the importer module
+// (tripmap-import.js and its wasm, only on such pages) and hands the map the imported story.
+//
 // For pages that want it, a small API, on `window.TripMap` and as this module's exports:
 //   const map = await TripMap.mount(element, story);  // story: an object, JSON text, or none
 //   map.select('lima'); map.close(); map.destroy();
@@ -26,6 +29,44 @@ function start() {
     return glue;
   })();
   return core;
+}
+
+let importer = null;
+/** Loads the importer module (StoryMapJS and GeoJSON stories), once, only when one is met. */
+function startImporter() {
+  importer ??= (async () => {
+    const glue = await import('./tripmap-import.js');
+    await glue.default({ module_or_path: here('tripmap-import_bg.wasm') });
+    return glue;
+  })();
+  return importer;
+}
+
+/** True for a StoryMapJS (`{"storymap": {…}}`) or GeoJSON FeatureCollection story. */
+function foreignFormat(json) {
+  if (!json || !/"storymap"|"FeatureCollection"/.test(json)) return false;
+  try {
+    const v = JSON.parse(json);
+    return typeof v?.storymap === 'object' || v?.type === 'FeatureCollection';
+  } catch {
+    return false; // broken JSON: the map reports where
+  }
+}
+
+/**
+ * A story in another format, imported: the TripMap story's JSON, or the problems found. What the
+ * import changed (dropped HTML, ignored tile options) goes to the console for the developer.
+ */
+async function imported(json) {
+  let out;
+  try {
+    out = JSON.parse((await startImporter()).importStory(json));
+  } catch (e) {
+    return { problems: [{ path: '', what: 'Other', args: [['text', `the importer could not run (${e.message})`]] }] };
+  }
+  if (out.problems) return out;
+  console.info(`TripMap: ${out.report}`);
+  return { json: JSON.stringify(out.story) };
 }
 
 /** The map's own styles as one constructable stylesheet, shared by every map's shadow root. */
@@ -93,8 +134,12 @@ function autoMount(el) {
 export async function mount(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
-  const [glue, source] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
+  const [glue, given] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
+  let source = given;
+  const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
+  if (!source.error && foreignFormat(text)) source = await imported(text);
   try {
+    if (source.problems) return glue.mountProblems(el, JSON.stringify(source.problems));
     return source.error ? glue.mountFailed(el, source.error) : glue.mountElement(el, source.json);
   } catch (e) {
     // A JavaScript exception from inside the map (a Rust panic shows its own panel): never leave

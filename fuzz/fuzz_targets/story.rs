@@ -1,17 +1,17 @@
-//! Parse + validate + lay out any bytes: must never panic, only accept or report problems.
+//! Parse (as TripMap, StoryMapJS or GeoJSON, importing the latter two: HTML sanitized) +
+//! validate + lay out any bytes: must never panic, only accept or report problems.
 //! Run: `cargo +nightly fuzz run story fuzz/corpus/story -- -max_total_time=300` (see README).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use tripmap::basemap::Basemap;
 use tripmap::scene::Scene;
-use tripmap::story::Story;
 use tripmap::zoom::View;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
-    let story = match Story::from_json(json) {
-        Ok(story) => story,
+    let story = match tripmap::import::read(json) {
+        Ok((story, _report)) => story,
         Err(problems) => {
             assert!(!problems.is_empty());
             for p in problems {
