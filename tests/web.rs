@@ -211,8 +211,14 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
 async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
     let el = host_with(json, attrs, parent_lang);
     mount_element(el.clone());
-    // The map is drawn once its area has been measured (a ResizeObserver, before the next paint).
-    next_frame().await;
+    // The map is drawn once its area has been measured (a ResizeObserver, before a paint):
+    // usually the next frame, on a busy machine a few later.
+    for _ in 0..20 {
+        next_frame().await;
+        if count(&inside(&el), "[data-stop], .tripmap--error") > 0 {
+            break;
+        }
+    }
     inside(&el)
 }
 
@@ -346,4 +352,47 @@ async fn a_malformed_page_language_still_gives_a_whole_map() {
     }
     let es = mounted_with(None, &[("data-lang", "es_CO")], None).await;
     assert_eq!(text(&es, ".tripmap__step-status"), "4 paradas", "es_CO is Spanish");
+}
+
+/// A stop with a headline, a time as written, rich text and a photo on another site.
+const RICH: &str = r#"{"title":"Rich","stops":[
+    {"id":"a","name":"Lima","lat":-12,"lon":-77,"when":"Spring 1862","headline":"By the sea",
+     "text":[["Plain, ",{"text":"stressed","em":true},", ",{"text":"strong","strong":true}," and ",{"text":"a link","href":"https://example.org/x"}],["Line one\nline two"]],
+     "media":{"url":"https://img.example.org/a.jpg","caption":"The coast","credit":"Agency"}},
+    {"id":"b","name":"Quito","lat":-0.2,"lon":-78.5,"date":"2024-05-02"}]}"#;
+
+#[wasm_bindgen_test]
+async fn a_card_shows_headline_time_as_written_rich_text_and_media_as_a_link() {
+    let root = mounted(Some(RICH)).await;
+    assert_eq!(text(&root, ".tripmap__stop-list li:first-child .tripmap__stop-date"), "Spring 1862");
+    click(&find(&root, r#"[data-stop="a"]"#).unwrap());
+    tick().await;
+    let card = find(&root, r#"[data-card="a"]"#).expect("the card");
+    assert_eq!(text(&card, ".tripmap__card-title"), "By the sea");
+    assert!(text(&card, ".tripmap__kicker").contains("Lima"), "the place moves above the headline");
+    assert_eq!(text(&card, ".tripmap__dates"), "Spring 1862");
+    assert_eq!(count(&card, ".tripmap__dates time"), 0, "no machine date for a time as written");
+    assert_eq!(count(&card, ".tripmap__text p"), 2);
+    assert_eq!(text(&card, ".tripmap__text em"), "stressed");
+    assert_eq!(text(&card, ".tripmap__text strong"), "strong");
+    let link = find(&card, ".tripmap__text a").unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("https://example.org/x"));
+    assert_eq!(link.get_attribute("rel").as_deref(), Some("noopener noreferrer"));
+    assert_eq!(text(&card, ".tripmap__text p:last-child"), "Line one\nline two");
+    // No opt-in: the photo is a link, nothing is loaded.
+    assert_eq!(count(&card, "img"), 0);
+    assert_eq!(text(&card, ".tripmap__media a"), "See the photo on img.example.org");
+    assert_eq!(text(&card, ".tripmap__media figcaption"), "The coast — Agency");
+    assert_eq!(text(&card, ".tripmap__h"), "", "no traveller, no meetings: no 'met' heading");
+}
+
+#[wasm_bindgen_test]
+async fn with_data_remote_images_the_photo_is_shown_lazily_with_its_caption_as_alt() {
+    let root = mounted_with(Some(RICH), &[("data-remote-images", "")], None).await;
+    click(&find(&root, r#"[data-stop="a"]"#).unwrap());
+    tick().await;
+    let img = find(&root, r#"[data-card="a"] .tripmap__media img"#).expect("the photo");
+    assert_eq!(img.get_attribute("src").as_deref(), Some("https://img.example.org/a.jpg"));
+    assert_eq!(img.get_attribute("loading").as_deref(), Some("lazy"));
+    assert_eq!(img.get_attribute("alt").as_deref(), Some("The coast"));
 }

@@ -141,5 +141,18 @@ test('a StoryMapJS story that cannot be imported gets the error panel with paths
   assert.ok(text.includes('storymap.slides[0].location.lon "east" is not a number'), text);
   assert.ok(errors.some((e) => e.includes('storymap.slides[0].location.lat')), 'and in the console');
   assert.equal(await page.locator('#storymap [data-stop]').count(), 4, 'the other map keeps working');
+
+  // A GeoJSON FeatureCollection given to the API goes the same way.
+  await page.evaluate(() => {
+    const el = document.createElement('figure');
+    el.dataset.tripmap = '';
+    el.id = 'geojson';
+    document.querySelector('main').append(el);
+    const point = (title, lon, lat) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { title, description: `<p>${title}<script>window.__xss=1<\/script></p>` } });
+    return window.TripMap.mount(el, { type: 'FeatureCollection', name: 'Two points', features: [point('Quito', -78.5, -0.2), point('Lima', -77.04, -12.05)] });
+  });
+  await page.locator('#geojson [data-stop="lima"]').waitFor();
+  assert.deepEqual(await page.locator('#geojson .tripmap__stop-name').allTextContents(), ['Quito', 'Lima']);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
   await close();
 });
