@@ -10,7 +10,7 @@ pub mod storymap;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use crate::story::{validate, Date, Media, Problem, Story, Text, What};
+use crate::story::{validate, Date, Media, Person, Problem, RichText, Stop, Story, Text, What};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -124,6 +124,86 @@ pub fn read(json: &str) -> Result<(Story, Option<Report>), Vec<Problem>> {
     };
     validate(&story)?;
     Ok((story, Some(report)))
+}
+
+/// What an importer reads for one place; [`Imported::push`] makes it a stop.
+struct Place {
+    name: String,
+    headline: String,
+    lat: f64,
+    lon: f64,
+    date: Option<String>,
+    when: Text,
+    text: RichText,
+    media: Option<Media>,
+}
+
+/// An import under way: the stops so far, their ids, the problems and the report.
+struct Imported {
+    stops: Vec<Stop>,
+    ids: Vec<String>,
+    problems: Vec<Problem>,
+    report: Report,
+}
+
+impl Imported {
+    fn new(format: Format) -> Self {
+        Imported { stops: vec![], ids: vec![], problems: vec![], report: Report { format: Some(format), ..Report::default() } }
+    }
+
+    /// Adds a stop (a name made up if the source has none, an id made from the name).
+    fn push(&mut self, p: Place) {
+        let n = self.stops.len() + 1;
+        let name = if p.name.is_empty() { format!("Stop {n}") } else { p.name };
+        let headline = if p.headline == name { String::new() } else { p.headline };
+        self.stops.push(Stop {
+            id: unique_id(&name, n, &mut self.ids),
+            name: Text::Plain(name),
+            headline: Text::Plain(headline),
+            place: Text::default(),
+            lat: p.lat,
+            lon: p.lon,
+            date: p.date,
+            end_date: None,
+            when: p.when,
+            summary: Text::default(),
+            text: p.text,
+            media: p.media,
+            meetings: vec![],
+            topics: vec![],
+            figures: vec![],
+            quote: None,
+            sources: vec![],
+        });
+    }
+
+    /// The story, or every problem; `items` is the source's path for "no stops". A missing
+    /// title becomes the first stop's headline or name, with a note saying why (`no_title`).
+    fn finish(mut self, items: &str, no_title: &str, lang: String, title: String, standfirst: String) -> Result<(Story, Report), Vec<Problem>> {
+        if !self.problems.is_empty() {
+            return Err(self.problems);
+        }
+        let Some(first) = self.stops.first() else { return Err(vec![Problem::new(items, What::NoStops, &[])]) };
+        let title = if title.is_empty() {
+            let t = if first.headline.is_empty() { first.name.to_string() } else { first.headline.to_string() };
+            self.report.notes.push(format!("{no_title}: the title is \"{t}\""));
+            t
+        } else {
+            title
+        };
+        self.report.stops = self.stops.len();
+        let story = Story {
+            lang,
+            title: Text::Plain(title),
+            standfirst: Text::Plain(standfirst),
+            credit: Text::default(),
+            traveller: Person::default(),
+            sources: vec![],
+            stops: self.stops,
+            legs: None,
+        };
+        Ok((story, self.report))
+    }
 }
 
 /// A stop id from a name: lowercase ASCII letters and digits joined by `-`, unique in `taken`.
