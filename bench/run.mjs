@@ -1,0 +1,180 @@
+// TripMap against the d3 reference, side by side in one run: bytes, map paint, time until a
+// click works, click to card, fly-to frames, wasm time, and (with --lighthouse) Lighthouse's
+// mobile scores. Writes the medians, ratios, machine and date into bench/RESULTS.md between
+// the `bench:start` / `bench:end` markers. Run through scripts/bench, which builds both first.
+//
+//   node bench/run.mjs [--runs 7] [--lighthouse]
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { launch, CHROMIUM } from '../tests/e2e/browser.mjs';
+import { serveWith, brotli11 } from '../tests/e2e/server.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const args = process.argv.slice(2);
+const RUNS = Number(args[args.indexOf('--runs') + 1]) || 7;
+const LIGHTHOUSE = args.includes('--lighthouse');
+const THROTTLE = 4;
+
+/** How each page shows its map; queried inside the map's shadow root for TripMap. */
+const TARGETS = {
+  TripMap: { dir: root + 'dist', map: '[data-tripmap]', drawn: 'path.tripmap__country', marker: '[data-stop="bogota"]', card: '[data-card="bogota"]' },
+  d3: { dir: root + 'bench/d3/dist', map: '[data-d3map]', drawn: 'svg path', marker: '[data-stop="bogota"]', card: '[data-card="bogota"]' },
+};
+
+/** Page-side probes, installed before any page script: a rAF loop that notes the first frame
+ *  with the map drawn and the first with a marker, and a long-task observer. */
+const PROBE = ({ map, drawn, marker }) => {
+  const find = (sel) => {
+    const host = document.querySelector(map);
+    return host?.querySelector(sel) ?? host?.querySelector('tripmap-view')?.shadowRoot?.querySelector(sel) ?? null;
+  };
+  window.__bench = { find, longTasks: [] };
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__bench.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+  const loop = (now) => {
+    const b = window.__bench;
+    // A frame's callbacks run before its paint: what is found here is on screen this frame.
+    if (b.drawn === undefined && find(drawn)) b.drawn = now;
+    if (b.ready === undefined && find(marker)) b.ready = now;
+    if (b.drawn === undefined || b.ready === undefined) requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+};
+
+async function measure(browser, name, url) {
+  const t = TARGETS[name];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(PROBE, t);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  // TripMap starts lazily within a screen of the viewport: the map is in the first screen here.
+  await page.waitForFunction(() => window.__bench.drawn !== undefined && window.__bench.ready !== undefined, null, { timeout: 60_000 });
+  const load = await page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    return { fcp, drawn: window.__bench.drawn, ready: window.__bench.ready, wasmEnd: wasm?.responseEnd };
+  });
+  await page.locator(t.map).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  // Click to card: a real (trusted) click; from the event's time stamp to the first frame that
+  // shows the card, and the frame intervals of the fly-to that follows.
+  await page.evaluate(({ card }) => {
+    const b = window.__bench;
+    b.frames = [];
+    document.addEventListener('click', (e) => {
+      b.clickAt = e.timeStamp;
+      const loop = (now) => {
+        if (b.cardAt === undefined && b.find(card)) b.cardAt = now;
+        b.frames.push(now);
+        if (now - b.clickAt < 1500) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    }, { capture: true, once: true });
+  }, t);
+  const box = await page.locator(t.marker).boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await page.waitForFunction(() => window.__bench.frames.length && window.__bench.frames.at(-1) - window.__bench.clickAt >= 1500, null, { timeout: 30_000 });
+  const click = await page.evaluate(() => {
+    const b = window.__bench;
+    const gaps = b.frames.slice(1).map((f, i) => f - b.frames[i]).filter((_, i) => b.frames[i + 1] - b.clickAt < 1000);
+    const long = b.longTasks.filter(([s]) => s >= b.clickAt).map(([, d]) => d);
+    return { toCard: b.cardAt - b.clickAt, worstFrame: Math.max(...gaps), slowFrames: gaps.filter((g) => g > 17.5).length, longestTask: Math.max(0, ...long) };
+  });
+  await context.close();
+  return { ...load, ...click, requests };
+}
+
+/** Everything the page loads but its HTML, each file brotli-11 compressed, as a CDN sends it. */
+function bytes(dir, requests) {
+  let total = 0;
+  const files = [];
+  for (const path of new Set(requests.map((u) => new URL(u).pathname))) {
+    if (path === '/' || path.endsWith('.html')) continue;
+    const body = readFileSync(dir + path);
+    const br = brotli11(body).length;
+    files.push([path.slice(1), br]);
+    total += br;
+  }
+  return { total, files };
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+/** Lighthouse in a child process (asynchronously: the servers answering it run in this one). */
+async function lighthouse(url) {
+  const bin = root + 'bench/node_modules/.bin/lighthouse';
+  const profile = mkdtempSync(tmpdir() + '/lh-');
+  const flags = `--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=${profile}`;
+  const { stdout: out } = await promisify(execFile)(bin, [url, '--output=json', '--quiet', '--only-categories=performance,accessibility,best-practices,seo', `--chrome-flags=${flags}`], {
+    env: { ...process.env, CHROME_PATH: CHROMIUM },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const r = JSON.parse(out);
+  const score = (c) => Math.round(r.categories[c].score * 100);
+  const ms = (a) => Math.round(r.audits[a].numericValue);
+  return { perf: score('performance'), a11y: score('accessibility'), bp: score('best-practices'), seo: score('seo'), fcp: ms('first-contentful-paint'), lcp: ms('largest-contentful-paint'), tbt: ms('total-blocking-time'), cls: r.audits['cumulative-layout-shift'].numericValue };
+}
+
+const servers = {
+  TripMap: await serveWith({ brotli: true }, TARGETS.TripMap.dir),
+  d3: await serveWith({ brotli: true }, TARGETS.d3.dir),
+};
+const browser = await launch();
+const runs = { TripMap: [], d3: [] };
+for (let i = 0; i < RUNS; i++) {
+  // Alternating, so that a slow spell on the machine falls on both.
+  for (const name of i % 2 ? ['d3', 'TripMap'] : ['TripMap', 'd3']) {
+    runs[name].push(await measure(browser, name, servers[name].url + '/'));
+    process.stdout.write('.');
+  }
+}
+const version = browser.version();
+await browser.close();
+const lh = {};
+if (LIGHTHOUSE) for (const name of ['TripMap', 'd3']) lh[name] = await lighthouse(servers[name].url + '/');
+for (const s of Object.values(servers)) await s.close();
+console.log();
+
+const size = {};
+for (const name of ['TripMap', 'd3']) size[name] = bytes(TARGETS[name].dir + '/', runs[name][0].requests);
+const m = (name, key) => median(runs[name].map((r) => r[key]));
+const rows = [
+  ['Bytes, brotli 11 (all but the page HTML)', size.TripMap.total, size.d3.total, 'B'],
+  ['Page first contentful paint', m('TripMap', 'fcp'), m('d3', 'fcp'), 'ms'],
+  ['Map drawn (first frame with countries)', m('TripMap', 'drawn'), m('d3', 'drawn'), 'ms'],
+  ['Click works (first frame with markers)', m('TripMap', 'ready'), m('d3', 'ready'), 'ms'],
+  ['Click → card on screen', m('TripMap', 'toCard'), m('d3', 'toCard'), 'ms'],
+  ['Fly-to: worst frame interval', m('TripMap', 'worstFrame'), m('d3', 'worstFrame'), 'ms'],
+  ['Fly-to: frames over 17.5 ms', m('TripMap', 'slowFrames'), m('d3', 'slowFrames'), ''],
+  ['Longest task after the click', m('TripMap', 'longestTask'), m('d3', 'longestTask'), 'ms'],
+];
+const fmt = (v, unit) => (Number.isFinite(v) ? `${Math.round(v).toLocaleString('en')}${unit ? ' ' + unit : ''}` : '–');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+const cpu = cpus();
+let md = `Measured ${new Date().toISOString().slice(0, 10)} by \`scripts/bench\` (${RUNS} runs of each, alternating; medians). `
+  + `Machine: ${cpu.length} × ${cpu[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GB; Chromium ${version}, headless, `
+  + `CPU throttled ${THROTTLE}×, page 1280 × 900, served from 127.0.0.1 with brotli 11. Times are from navigation start.\n\n`
+  + `| measure | TripMap | d3 reference | TripMap / d3 |\n|---|---:|---:|---:|\n`
+  + rows.map(([label, a, b, unit]) => `| ${label} | ${fmt(a, unit)} | ${fmt(b, unit)} | ${ratio(a, b)} |`).join('\n') + '\n';
+const wasmTail = median(runs.TripMap.map((r) => r.drawn - r.wasmEnd));
+md += `\nTripMap, wasm received → map drawn (instantiate, parse, layout, render): ${fmt(wasmTail, 'ms')}.\n`;
+md += `\nBytes by file: TripMap ${size.TripMap.files.map(([f, b]) => `${f} ${b.toLocaleString('en')}`).join(', ')}; d3 ${size.d3.files.map(([f, b]) => `${f} ${b.toLocaleString('en')}`).join(', ')}.\n`;
+if (LIGHTHOUSE) {
+  md += `\nLighthouse ${JSON.parse(readFileSync(root + 'bench/node_modules/lighthouse/package.json', 'utf8')).version}, mobile preset (simulated slow 4G, 4× CPU), one run each:\n\n`
+    + `| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n`
+    + Object.entries(lh).map(([n, r]) => `| ${n} | ${r.perf} | ${r.a11y} | ${r.bp} | ${r.seo} | ${r.fcp} ms | ${r.lcp} ms | ${r.tbt} ms | ${r.cls.toFixed(3)} |`).join('\n') + '\n';
+}
+console.log(md);
+const file = root + 'bench/RESULTS.md';
+const results = readFileSync(file, 'utf8');
+const block = `<!-- bench:start (written by scripts/bench) -->\n${md}<!-- bench:end -->`;
+writeFileSync(file, results.includes('<!-- bench:start') ? results.replace(/<!-- bench:start[\s\S]*?<!-- bench:end -->/, block) : results + `\n## TripMap and the d3 reference, side by side\n\n${block}\n`);
