@@ -2,6 +2,7 @@ use super::gestures::Gestures;
 use super::{use_map, MapContext};
 use crate::path::num;
 use crate::scene::MARKER_R;
+use crate::zoom::View;
 use geo::{coord, Coord};
 use leptos::prelude::*;
 
@@ -40,7 +41,6 @@ pub fn MapLayer() -> impl IntoView {
             role="group"
             aria-label=label
             aria-describedby=ctx.id("desc")
-            style:--tripmap-k=move || format!("{:.4}", view.get().k)
             // Out of the flow even without the stylesheet: the map area's size decides the
             // drawing's, never the other way round (that would be a resize loop).
             style:position="absolute"
@@ -99,11 +99,11 @@ fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
 /// Legs as geodesic curves; the leg into the selected stop stands out and draws itself.
 #[component]
 fn RouteLayer() -> impl IntoView {
-    let MapContext { scene, selected, .. } = use_map();
-    move || scene.with(|s| s.as_deref().map(|s| route_layer(s, selected)))
+    let MapContext { scene, selected, view, .. } = use_map();
+    move || scene.with(|s| s.as_deref().map(|s| route_layer(s, selected, view)))
 }
 
-fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>) -> impl IntoView {
+fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, view: RwSignal<View>) -> impl IntoView {
     let legs = scene
         .legs
         .iter()
@@ -117,7 +117,10 @@ fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>) -
             }
         })
         .collect_view();
-    view! { <g class="tripmap__routes">{legs}</g> }
+    // The zoom factor for the legs' stroke widths, set here and not on the <svg>: a custom
+    // property changed on an ancestor of every country path restyles them all on every frame
+    // of a fly-to.
+    view! { <g class="tripmap__routes" style:--tripmap-k=move || format!("{:.4}", view.get().k)>{legs}</g> }
 }
 
 /// Distances beside the legs, placed for the current view.
