@@ -118,7 +118,7 @@ pub fn read(json: &str) -> Result<(Story, Option<Report>), Vec<Problem>> {
         Err(_) => return Story::from_json(json).map(|s| (s, None)),
     };
     let (story, report) = match Format::of(&value) {
-        Format::TripMap => return Story::from_json(json).map(|s| (s, None)),
+        Format::TripMap => return Story::from_value(value).map(|s| (s, None)),
         Format::StoryMapJs => storymap::import(&value)?,
         Format::GeoJson => geojson::import(&value)?,
     };

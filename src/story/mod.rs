@@ -240,6 +240,11 @@ impl Story {
         parse::parse(json)
     }
 
+    /// [`Story::from_json`] for JSON already read (as `import::read` has it).
+    pub fn from_value(value: serde_json::Value) -> Result<Story, Vec<Problem>> {
+        parse::parse_value(value)
+    }
+
     /// The same story with every text resolved to `lang` (falling back, field by field, to the
     /// story's own language): what the map and the cards show.
     ///

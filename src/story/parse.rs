@@ -16,7 +16,12 @@ const MAX_REPAIRS: usize = 200;
 
 /// Parses and validates; every problem found, each with its JSON path.
 pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
-    let mut value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
+    let value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
+    parse_value(value)
+}
+
+/// The same for JSON already read into a value.
+pub fn parse_value(mut value: Value) -> Result<Story, Vec<Problem>> {
     let mut problems: Vec<Problem> = Vec::new();
     // Paths that hold a placeholder we put there: errors under them are ours, not the editor's.
     let mut placeholders: Vec<String> = Vec::new();
