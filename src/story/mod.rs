@@ -165,9 +165,8 @@ impl Media {
     pub fn kind(&self) -> MediaKind {
         let lower = self.url.to_ascii_lowercase();
         let rest = lower.split_once("://").map_or(lower.as_str(), |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        let path = rest[host.len().min(rest.len())..].split(['?', '#']).next().unwrap_or("");
+        let path = rest.find(['/', '?', '#']).map_or("", |i| &rest[i..]).split(['?', '#']).next().unwrap_or("");
+        let host = self.host().to_ascii_lowercase();
         let host_is = |names: &[&str]| names.iter().any(|n| host == *n || host.ends_with(&format!(".{n}")));
         if [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"].iter().any(|e| path.ends_with(e)) {
             MediaKind::Image
@@ -178,6 +177,19 @@ impl Media {
         } else {
             MediaKind::Page
         }
+    }
+
+    /// The site the media is on, without `www.`: what the card's link names.
+    ///
+    /// ```
+    /// use tripmap::story::Media;
+    /// let m = Media { url: "https://www.youtube.com/watch?v=x".into(), caption: Default::default(), credit: Default::default() };
+    /// assert_eq!(m.host(), "youtube.com");
+    /// ```
+    pub fn host(&self) -> &str {
+        let rest = self.url.split_once("://").map_or(self.url.as_str(), |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        host.strip_prefix("www.").unwrap_or(host)
     }
 }
 

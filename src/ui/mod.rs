@@ -195,7 +195,6 @@ impl MapContext {
         self.root.get_untracked()?.query_selector(selector).ok().flatten()
     }
 
-    /// Opens stop `i`'s card and flies to it.
     /// When a stop was, for the card and the list: its dates in the reader's locale, else the
     /// time as written (`when`), else nothing.
     pub fn when(&self, stop: &crate::story::Stop) -> String {
@@ -205,6 +204,7 @@ impl MapContext {
         }
     }
 
+    /// Opens stop `i`'s card and flies to it.
     pub fn select(&self, i: usize, origin: Origin) {
         if i >= self.story.stops.len() {
             return;

@@ -128,7 +128,6 @@ fn run(r: &Run) -> AnyView {
 fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
     let t = ctx.strings;
     let kind = m.kind();
-    let host = m.url.split("://").nth(1).and_then(|r| r.split(['/', '?', '#']).next()).unwrap_or("").trim_start_matches("www.").to_string();
     let label = match kind {
         MediaKind::Image => t.media_image,
         MediaKind::Video => t.media_video,
@@ -138,7 +137,7 @@ fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
     let body = if kind == MediaKind::Image && ctx.remote_images {
         view! { <img src=m.url.clone() alt=m.caption.to_string() loading="lazy" decoding="async" referrerpolicy="no-referrer" /> }.into_any()
     } else {
-        view! { <a class="tripmap__media-link" href=m.url.clone() target="_blank" rel="noopener noreferrer">{fill(label, &[("host", &host)])}</a> }.into_any()
+        view! { <a class="tripmap__media-link" href=m.url.clone() target="_blank" rel="noopener noreferrer">{fill(label, &[("host", m.host())])}</a> }.into_any()
     };
     let caption = [m.caption.as_str(), m.credit.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ");
     view! {
