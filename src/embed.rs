@@ -196,9 +196,20 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Map
 }
 
 /// Creates `<tripmap-view>` in `el` with an open shadow root holding the shared stylesheet and
-/// an empty mount point. Other content of `el` (a no-script fallback) is hidden meanwhile.
+/// an empty mount point, in place of a static map. Other content of `el` (a page's own
+/// no-script fallback) is hidden meanwhile.
 fn shadow_container(el: &HtmlElement) -> Option<(Element, HtmlElement)> {
     let doc = el.owner_document()?;
+    // A static map written at build time (`tripmap render --html`) makes way: removed in the
+    // task that mounts the live map, which is laid out before the next paint, so no frame shows
+    // neither; and the page holds one `<tripmap-view>` per map, as before.
+    if let Ok(statics) = el.query_selector_all(":scope > [data-tripmap-static]") {
+        for i in 0..statics.length() {
+            if let Some(node) = statics.item(i) {
+                let _ = el.remove_child(&node);
+            }
+        }
+    }
     let children = el.children();
     for i in 0..children.length() {
         if let Some(child) = children.item(i).and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
@@ -286,6 +297,8 @@ pub fn crash_panel(el: HtmlElement) {
     p.set_text_content(Some(t.crashed));
     let _ = panel.append_child(&p);
     root.set_text_content(None);
+    // A static map's shadow root had its stylesheet as a <link>, just removed.
+    adopt_styles(&root);
     let _ = root.append_child(&panel);
 }
 

@@ -184,6 +184,12 @@ impl Strings {
         ALL.iter().find(|s| s.lang == base).copied().unwrap_or(&EN)
     }
 
+    /// "Map of the trip: Washington → Bogotá → …", the arrows pointing the reading direction.
+    pub fn map_label(&self, stop_names: &[&str]) -> String {
+        let arrow = if is_rtl(self.lang) { " ← " } else { " → " };
+        fill(self.map_label, &[("stops", &stop_names.join(arrow))])
+    }
+
     /// "4 stops", with the language's plural forms; `n_text` is `n` formatted for the locale.
     pub fn stop_count(&self, n: usize, n_text: &str) -> String {
         self.count(&self.stops_n, n, n_text)
@@ -373,6 +379,16 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// "es" for "es-CO".
 pub fn base_lang(lang: &str) -> String {
     lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// `text` wrapped in Unicode isolates (RLI … PDI) in a right-to-left map, so that a Latin name
+/// or a number keeps its own order inside Arabic text.
+pub fn isolate(text: &str, rtl: bool) -> String {
+    if rtl {
+        format!("\u{2067}{text}\u{2069}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// True for languages written right to left.

@@ -7,6 +7,7 @@
 
 pub mod basemap;
 pub mod clip;
+pub mod format;
 pub mod geodesy;
 pub mod i18n;
 #[cfg(feature = "import")]
@@ -14,6 +15,7 @@ pub mod import;
 pub mod labels;
 pub mod path;
 pub mod projection;
+pub mod render;
 pub mod scene;
 pub mod story;
 pub mod zoom;

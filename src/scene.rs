@@ -18,6 +18,8 @@ pub const STOP_FONT_PX: f64 = 14.0;
 pub const LEG_FONT_PX: f64 = 12.0;
 /// Marker radius, px: room for the stop's number inside. The hit area round it is 44 px across.
 pub const MARKER_R: f64 = 10.0;
+/// From this many stops on, markers are drawn small and unnumbered, so the route stays readable.
+pub const DENSE_STOPS: usize = 40;
 /// Route points this close (px) to a stop count as the route's end: labels must not cover them.
 const ROUTE_END_PX: f64 = 36.0;
 /// The map's buttons: a column this wide (px, margin included) down the top right corner.
@@ -71,6 +73,14 @@ pub struct ScaleBar {
     /// The distance the bar stands for, and its English label (for layout).
     pub km: u64,
     pub label: String,
+}
+
+impl ScaleBar {
+    /// The bar as an SVG path: a bracket `width` px long, ticks up at both ends.
+    pub fn path(&self) -> String {
+        use crate::path::num;
+        format!("M{},{}v4h{}v-4", num(self.x), num(self.y - 4.0), num(self.width))
+    }
 }
 
 /// A country's filled shape.
@@ -287,17 +297,10 @@ impl Scene {
     }
 }
 
-/// Formats kilometres with thousands separators: "4,239 km".
+/// Kilometres as the labels are laid out: "4,239 km" (the view writes them in the map's
+/// locale; the widths are close enough).
 pub fn format_km(km: u64) -> String {
-    let digits = km.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out + " km"
+    crate::format::Format::En.km(km)
 }
 
 /// [`Scene::natural_height`] from routes already computed.

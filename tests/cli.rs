@@ -53,3 +53,48 @@ fn the_committed_schema_is_the_generated_one() {
     assert_eq!(schema["properties"]["stops"]["type"], "array");
     assert_eq!(schema["additionalProperties"], false, "unknown fields are errors");
 }
+
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tripmap-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn render_writes_a_standalone_svg_and_names_what_is_wrong() {
+    let dir = scratch("render");
+    let svg = dir.join("map.svg");
+    let (code, out) = tripmap(&["render", "data/story.json", "-o", svg.to_str().unwrap(), "--width", "600", "--height", "400"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let svg = std::fs::read_to_string(svg).unwrap();
+    assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="600""#), "{}", &svg[..120]);
+    assert!(svg.contains("Blinken") && svg.contains("Santiago") && svg.contains("tripmap__leg-line"));
+    // The same story through the importer: a StoryMapJS file renders too.
+    let (code, out) = tripmap(&["render", "www/stories/storymap-example.json"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("<svg") && out.matches("tripmap__marker\"").count() >= 2);
+
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"title":"T","stops":[{"id":"a","name":"A","lat":95,"lon":2}]}"#).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tripmap")).args(["render", bad.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stops[0].lat: 95 is outside -90..90"));
+    assert_eq!(tripmap(&["render", "data/story.json", "--width", "5"]).0, 2, "a size out of range is a usage error");
+    assert_eq!(tripmap(&["render", "data/story.json", "--frob"]).0, 2);
+}
+
+#[test]
+fn prerender_puts_the_static_map_where_the_page_asks() {
+    let dir = scratch("prerender");
+    let page = dir.join("page.html");
+    std::fs::write(&page, "<p>before</p><figure data-tripmap><!-- tripmap:render --lang es --width 500 --height 400 --></figure><p>after</p>").unwrap();
+    let (code, _) = tripmap(&["prerender", page.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with(r#"<p>before</p><figure data-tripmap><tripmap-view data-tripmap-static><template shadowrootmode="open">"#));
+    assert!(html.ends_with("</template></tripmap-view></figure><p>after</p>"));
+    assert!(html.contains(r#"lang="es""#) && html.contains(r#"viewBox="0 0 500 400""#) && html.contains("de octubre de 2022"));
+    assert!(!html.contains("tripmap:render"));
+    std::fs::write(&page, "<figure data-tripmap><!-- tripmap:render --width -->").unwrap();
+    assert_eq!(tripmap(&["prerender", page.to_str().unwrap()]).0, 1, "a broken marker fails the build");
+}

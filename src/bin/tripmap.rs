@@ -5,18 +5,33 @@
 //! tripmap import story.json                a StoryMapJS or GeoJSON story as a TripMap story on
 //!                                          standard output, what changed on standard error
 //! tripmap schema                           the JSON Schema of the story format
+//! tripmap render story.json [-o map.svg]   the map as one SVG (print, social images); with
+//!   [--html] [--width W] [--height H]      --html, the embed's static HTML (first paint,
+//!   [--lang L] [--dark] [--stylesheet URL] no-JavaScript fallback) to put in its <figure>
+//! tripmap prerender page.html [more.html …] each <!-- tripmap:render ARGS --> in the pages
+//!                                          becomes `render --html ARGS` (default story if
+//!                                          none is named): the build's static maps
 //! ```
 
 use std::process::ExitCode;
 use tripmap::import;
 
-const USAGE: &str = "usage: tripmap check STORY.json [MORE.json …]\n       tripmap import STORYMAP.json|GEOJSON.json > STORY.json\n       tripmap schema";
+const USAGE: &str = "usage: tripmap check STORY.json [MORE.json …]
+       tripmap import STORYMAP.json|GEOJSON.json > STORY.json
+       tripmap schema
+       tripmap render STORY.json [-o OUT] [--html] [--width W] [--height H] [--lang L] [--dark] [--stylesheet URL]
+       tripmap prerender PAGE.html [MORE.html …]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") if args.len() > 1 => check(&args[1..]),
         Some("import") if args.len() == 2 => import(&args[1]),
+        Some("render") if args.len() > 1 => render(&args[1..]).unwrap_or_else(|e| {
+            eprintln!("{e}\n{USAGE}");
+            ExitCode::from(2)
+        }),
+        Some("prerender") if args.len() > 1 => prerender(&args[1..]),
         Some("schema") if args.len() == 1 => {
             print!("{}", tripmap::story::json_schema());
             ExitCode::SUCCESS
@@ -85,4 +100,106 @@ fn import(file: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What `render` (and a page's `<!-- tripmap:render … -->`) asks for.
+struct RenderArgs {
+    story: Option<String>,
+    out: Option<String>,
+    html: bool,
+    options: tripmap::render::Options,
+}
+
+fn render_args(args: &[String]) -> Result<RenderArgs, String> {
+    let mut r = RenderArgs { story: None, out: None, html: false, options: tripmap::render::Options::default() };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().cloned().ok_or(format!("{arg} needs a value"));
+        let px = |v: String| v.parse::<f64>().ok().filter(|p| (100.0..=4000.0).contains(p)).ok_or(format!("{arg}: {v} is not a size in pixels (100 to 4000)"));
+        match arg.as_str() {
+            "-o" | "--output" => r.out = Some(value()?),
+            "--html" => r.html = true,
+            "--dark" => r.options.dark = true,
+            "--width" => r.options.width = px(value()?)?,
+            "--height" => r.options.height = px(value()?)?,
+            "--lang" => r.options.lang = value()?,
+            "--stylesheet" => r.options.stylesheet = value()?,
+            flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
+            _ if r.story.is_none() => r.story = Some(arg.clone()),
+            _ => return Err(format!("one story at a time ({arg})")),
+        }
+    }
+    Ok(r)
+}
+
+/// The story in `file` (a TripMap story, or one the importer reads), or the default story; `Err`
+/// says why it cannot be drawn.
+fn story_for(file: Option<&str>) -> Result<tripmap::story::Story, String> {
+    let Some(file) = file else { return Ok(tripmap::story::Story::default_story()) };
+    let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
+    import::read(&json).map(|(story, _)| story).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))
+}
+
+/// The markup `args` ask for.
+fn markup(args: &RenderArgs) -> Result<String, String> {
+    let story = story_for(args.story.as_deref())?;
+    Ok(if args.html { tripmap::render::embed_html(&story, &args.options) } else { tripmap::render::standalone_svg(&story, &args.options) })
+}
+
+/// Renders a story as a standalone SVG or, with `--html`, as the embed's static HTML. `Err` is
+/// a usage mistake.
+fn render(args: &[String]) -> Result<ExitCode, String> {
+    let args = render_args(args)?;
+    if args.story.is_none() {
+        return Err("which story?".into());
+    }
+    let markup = match markup(&args) {
+        Ok(m) => m,
+        Err(why) => {
+            eprintln!("{why}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    match &args.out {
+        Some(path) => {
+            if let Err(e) = std::fs::write(path, markup) {
+                eprintln!("{path}: cannot be written: {e}");
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        // A closed pipe (`| head`) is the reader's choice, not an error.
+        None => {
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), markup.as_bytes());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The comment a page puts inside its `<figure data-tripmap>` for a static map at build time.
+const MARKER: &str = "<!-- tripmap:render";
+
+/// Rewrites built pages in place: each `<!-- tripmap:render ARGS -->` becomes the embed's
+/// static HTML (`render --html ARGS`; no story file: the default story).
+fn prerender(pages: &[String]) -> ExitCode {
+    for page in pages {
+        let done = std::fs::read_to_string(page).map_err(|e| e.to_string()).and_then(|html| {
+            let mut out = String::with_capacity(html.len() + 200_000);
+            let mut rest = html.as_str();
+            while let Some(at) = rest.find(MARKER) {
+                let end = rest[at..].find("-->").ok_or("a tripmap:render comment is not closed")? + at;
+                let words: Vec<String> = rest[at + MARKER.len()..end].split_whitespace().map(String::from).collect();
+                let args = render_args(&words)?;
+                out.push_str(&rest[..at]);
+                out.push_str(&markup(&RenderArgs { html: true, ..args })?);
+                rest = &rest[end + 3..];
+            }
+            out.push_str(rest);
+            std::fs::write(page, out).map_err(|e| e.to_string())
+        });
+        if let Err(why) = done {
+            eprintln!("{page}: {why}");
+            return ExitCode::FAILURE;
+        }
+    }
+    ExitCode::SUCCESS
 }

@@ -38,11 +38,6 @@ pub struct DateRange {
     pub end: Date,
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-];
-
 impl Date {
     /// Parses `YYYY-MM-DD`; the error says why.
     ///
@@ -73,7 +68,7 @@ impl Date {
     }
 
     fn month_name(self) -> &'static str {
-        MONTHS[(self.month - 1) as usize]
+        crate::format::MONTHS_EN[(self.month - 1) as usize]
     }
 }
 

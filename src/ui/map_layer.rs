@@ -1,13 +1,10 @@
 use super::gestures::Gestures;
 use super::{use_map, MapContext};
 use crate::path::num;
-use crate::scene::MARKER_R;
+use crate::scene::{DENSE_STOPS, MARKER_R};
 use crate::zoom::View;
 use geo::{coord, Coord};
 use leptos::prelude::*;
-
-/// From this many stops on, markers are drawn small and unnumbered.
-pub const DENSE_STOPS: usize = 40;
 
 /// The SVG map. Sea, countries, borders and routes are drawn in scene pixels under the view's
 /// transform (strokes do not scale); markers, labels and the scale bar are drawn at their
@@ -20,8 +17,7 @@ pub fn MapLayer() -> impl IntoView {
     let ready = Memo::new(move |_| scene.with(Option::is_some));
     let size = move || scene.with(|s| s.as_ref().map_or((0.0, 0.0), |s| (s.width, s.height)));
     let names: Vec<&str> = ctx.story.stops.iter().map(|s| s.name.as_str()).collect();
-    let arrow = if ctx.rtl { " ← " } else { " → " };
-    let label = crate::i18n::fill(ctx.strings.map_label, &[("stops", &names.join(arrow))]);
+    let label = ctx.strings.map_label(&names);
     let hint_text = ctx.strings.wheel_hint;
     let view = ctx.view;
     let g = Gestures::new();
@@ -210,10 +206,7 @@ fn ScaleBar() -> impl IntoView {
     let bar = move || labels.with(|l| l.scale_bar.clone());
     let c = ctx.clone();
     let text = move || c.isolate(&c.locale.km(bar().km));
-    let d = move || {
-        let b = bar();
-        format!("M{},{}v4h{}v-4", num(b.x), num(b.y - 4.0), num(b.width))
-    };
+    let d = move || bar().path();
     view! {
         <g class="tripmap__scale" aria-hidden="true">
             <path class="tripmap__scale-bar" d=d />

@@ -178,11 +178,7 @@ impl MapContext {
     /// isolated right to left (RLI … PDI), so "٤٬٢٣٩ كم" keeps its order inside the map's
     /// left-to-right drawing, where label anchors mean left and right.
     pub fn isolate(&self, text: &str) -> String {
-        if self.rtl {
-            format!("\u{2067}{text}\u{2069}")
-        } else {
-            text.to_string()
-        }
+        crate::i18n::isolate(text, self.rtl)
     }
 
     /// An id for one of this map's elements.

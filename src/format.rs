@@ -1,0 +1,147 @@
+//! Dates, numbers and distances written natively, as the browser's `Intl` writes them for the
+//! interface languages (English, Spanish, Arabic). The map in the browser uses `Intl` itself
+//! (`ui::intl`), which knows every locale; this is for the static render ([`crate::render`]),
+//! made at build time, which the live map then replaces: the closer the two agree, the less a
+//! reader sees change.
+
+use crate::i18n::base_lang;
+use crate::story::{Date, DateRange};
+
+pub(crate) const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
+const MONTHS_AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+/// Formats for one interface language (any other language is written as English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    En,
+    Es,
+    Ar,
+}
+
+impl Format {
+    /// The format for a language tag ("es-CO" → Spanish; English for any other).
+    pub fn for_lang(lang: &str) -> Format {
+        match base_lang(lang).as_str() {
+            "es" => Format::Es,
+            "ar" => Format::Ar,
+            _ => Format::En,
+        }
+    }
+
+    /// A day or a span of days, the shared parts said once, as `Intl.DateTimeFormat`'s
+    /// `formatRange` does with day, long month and year.
+    ///
+    /// ```
+    /// use tripmap::format::Format;
+    /// use tripmap::story::{Date, DateRange};
+    /// let r = DateRange { start: Date::parse("2022-10-03").unwrap(), end: Date::parse("2022-10-04").unwrap() };
+    /// assert_eq!(Format::En.date_range(r), "October 3 – 4, 2022");
+    /// assert_eq!(Format::Es.date_range(r), "3–4 de octubre de 2022");
+    /// ```
+    pub fn date_range(self, r: DateRange) -> String {
+        let (a, b) = (r.start, r.end);
+        let one = |d: Date| self.date(d);
+        if a == b {
+            return one(a);
+        }
+        let same_year = a.year == b.year;
+        let same_month = same_year && a.month == b.month;
+        match self {
+            Format::En if same_month => format!("{} {} – {}, {}", month(self, a), a.day, b.day, a.year),
+            Format::En if same_year => format!("{} {} – {} {}, {}", month(self, a), a.day, month(self, b), b.day, a.year),
+            Format::En => format!("{} – {}", one(a), one(b)),
+            Format::Es if same_month => format!("{}–{} de {} de {}", a.day, b.day, month(self, a), a.year),
+            Format::Es if same_year => format!("{} de {} – {} de {} de {}", a.day, month(self, a), b.day, month(self, b), a.year),
+            Format::Ar if same_month => format!("{}–{} {} {}", a.day, b.day, month(self, a), a.year),
+            Format::Ar if same_year => format!("{} {} – {} {} {}", a.day, month(self, a), b.day, month(self, b), a.year),
+            Format::Es | Format::Ar => format!("{} – {}", one(a), one(b)),
+        }
+    }
+
+    fn date(self, d: Date) -> String {
+        match self {
+            Format::En => format!("{} {}, {}", month(self, d), d.day, d.year),
+            Format::Es => format!("{} de {} de {}", d.day, month(self, d), d.year),
+            Format::Ar => format!("{} {} {}", d.day, month(self, d), d.year),
+        }
+    }
+
+    /// A whole number with the language's grouping ("4,239"; Spanish groups from five digits:
+    /// "4239", "12.345").
+    ///
+    /// ```
+    /// use tripmap::format::Format;
+    /// assert_eq!(Format::En.number(12_345), "12,345");
+    /// assert_eq!(Format::Es.number(4_239), "4239");
+    /// ```
+    pub fn number(self, n: u64) -> String {
+        let digits = n.to_string();
+        let sep = match self {
+            Format::Es if digits.len() <= 4 => return digits,
+            Format::Es => '.',
+            Format::En | Format::Ar => ',',
+        };
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(ch);
+        }
+        out
+    }
+
+    /// A distance: "4,239 km", "4,239 كم".
+    pub fn km(self, km: u64) -> String {
+        let unit = if self == Format::Ar { "كم" } else { "km" };
+        format!("{} {unit}", self.number(km))
+    }
+}
+
+fn month(f: Format, d: Date) -> &'static str {
+    let names = match f {
+        Format::En => &MONTHS_EN,
+        Format::Es => &MONTHS_ES,
+        Format::Ar => &MONTHS_AR,
+    };
+    names[usize::from(d.month.clamp(1, 12)) - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(s: &str) -> DateRange {
+        let (a, b) = s.split_once('/').unwrap_or((s, s));
+        DateRange { start: Date::parse(a).unwrap(), end: Date::parse(b).unwrap() }
+    }
+
+    /// Pinned to what Chromium 156's `Intl` writes for the same dates (Node 20's ICU puts thin spaces
+    /// round the English dash).
+    #[test]
+    fn dates_read_as_intl_writes_them() {
+        let cases = [
+            ("2022-10-03", ["October 3, 2022", "3 de octubre de 2022", "3 أكتوبر 2022"]),
+            ("2022-10-03/2022-10-04", ["October 3 – 4, 2022", "3–4 de octubre de 2022", "3–4 أكتوبر 2022"]),
+            ("2022-10-03/2022-11-02", ["October 3 – November 2, 2022", "3 de octubre – 2 de noviembre de 2022", "3 أكتوبر – 2 نوفمبر 2022"]),
+            ("2022-10-03/2023-01-02", ["October 3, 2022 – January 2, 2023", "3 de octubre de 2022 – 2 de enero de 2023", "3 أكتوبر 2022 – 2 يناير 2023"]),
+        ];
+        for (r, [en, es, ar]) in cases {
+            assert_eq!(Format::En.date_range(range(r)), en, "{r}");
+            assert_eq!(Format::Es.date_range(range(r)), es, "{r}");
+            assert_eq!(Format::Ar.date_range(range(r)), ar, "{r}");
+        }
+    }
+
+    #[test]
+    fn distances_read_as_intl_writes_them() {
+        assert_eq!(Format::En.km(4_239), "4,239 km");
+        assert_eq!(Format::Es.km(4_239), "4239 km");
+        assert_eq!(Format::Es.km(12_345), "12.345 km");
+        assert_eq!(Format::Ar.km(4_239), "4,239 كم");
+        assert_eq!(Format::En.km(12), "12 km");
+        assert_eq!(Format::for_lang("es-CO"), Format::Es);
+        assert_eq!(Format::for_lang("fr"), Format::En);
+    }
+}

@@ -1,0 +1,97 @@
+// The static map the build writes into the page (scripts/prerender, `tripmap render --html`):
+// on screen before any script runs, what readers without JavaScript get, and replaced by the
+// live map without a layout shift (issue: performance).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { setup, open, newContext, axe, artifacts, defaultStory as story, root, tr, intlDates } from './browser.mjs';
+
+const env = setup();
+
+/** The map area size index.html asks the build to render for (its tripmap:render comment). */
+const [, staticW, staticH] = readFileSync(root + 'index.html', 'utf8').match(/tripmap:render --width (\d+) --height (\d+)/).map(Number);
+
+/** What a map's shadow root shows: its SVG's element classes in order, legs, list texts. */
+const SNAPSHOT = (root) => {
+  const svg = root.querySelector('.tripmap__svg');
+  return {
+    classes: [...svg.querySelectorAll('[class]')].map((e) => e.getAttribute('class').split(' ')[0]).filter((c) => !['tripmap__hit'].includes(c)),
+    legs: [...svg.querySelectorAll('.tripmap__leg-line')].map((p) => p.getAttribute('d')),
+    viewBox: svg.getAttribute('viewBox'),
+    title: root.querySelector('.tripmap__title').textContent,
+    names: [...root.querySelectorAll('.tripmap__stop-name')].map((e) => e.textContent),
+    dates: [...root.querySelectorAll('.tripmap__stop-date')].map((e) => e.textContent),
+    countries: svg.querySelectorAll('.tripmap__country').length,
+    visited: svg.querySelectorAll('.tripmap__country.is-visited').length,
+    labels: [...svg.querySelectorAll('.tripmap__label')].map((e) => e.textContent),
+  };
+};
+
+test('without JavaScript the page shows the static map: headline, countries, legs, stops and dates', async () => {
+  const context = await newContext(env.browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  const host = page.locator('[data-tripmap] > tripmap-view[data-tripmap-static]');
+  assert.equal(await host.count(), 1);
+  // Declarative shadow DOM: the page's CSS cannot reach in, as with the live map.
+  const snap = await host.evaluate((el, f) => new Function(`return (${f})`)()(el.shadowRoot), SNAPSHOT.toString());
+  assert.equal(snap.title, tr(story.title));
+  assert.deepEqual(snap.names, story.stops.map((s) => tr(s.name)));
+  assert.equal(snap.legs.length, story.legs.length);
+  assert.ok(snap.countries > 20, `${snap.countries} countries`);
+  assert.equal(snap.visited, 4, 'the trip’s four countries stand out');
+  assert.deepEqual(snap.labels, story.stops.map((s) => tr(s.name)), 'every stop labelled');
+  assert.equal(snap.viewBox, `0 0 ${staticW} ${staticH}`);
+  // Styled (the stylesheet in its shadow root has applied): countries are not painted black.
+  const fill = await host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('.tripmap__country')).fill);
+  assert.notEqual(fill, 'rgb(0, 0, 0)');
+  const box = await page.locator('[data-tripmap]').boundingBox();
+  assert.ok(box.height >= 600, `the box keeps its height: ${box.height}`);
+  await page.locator('[data-tripmap]').screenshot({ path: `${artifacts}/static-nojs.png` });
+  await context.close();
+});
+
+test('the no-JavaScript page passes axe-core', async () => {
+  // axe itself is a script: run it with JavaScript on, in a page whose own scripts never run
+  // (the loader is blocked), so what is checked is the static map alone.
+  const context = await newContext(env.browser);
+  await context.route('**/tripmap.js', (r) => r.abort());
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  assert.equal(await page.locator('tripmap-view[data-tripmap-static]').count(), 1, 'the static map is still there');
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+});
+
+test('the live map takes the static map’s place: same drawing, same texts, no layout shift', async () => {
+  const context = await newContext(env.browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  const before = await page.locator('tripmap-view[data-tripmap-static]').evaluate((el, f) => new Function(`return (${f})`)()(el.shadowRoot), SNAPSHOT.toString());
+  const boxBefore = await page.locator('[data-tripmap]').boundingBox();
+  await context.close();
+
+  const { page: live, problems, close } = await open(env.browser, env.server.url + '/', {});
+  await live.evaluate(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
+  });
+  assert.equal(await live.locator('tripmap-view').count(), 1, 'the static map made way');
+  assert.equal(await live.locator('tripmap-view[data-tripmap-static]').count(), 0);
+  const area = await live.locator('.tripmap__map').evaluate((m) => [m.clientWidth, m.clientHeight]);
+  assert.deepEqual(area, [staticW, staticH], 'index.html renders its static map at the live map area’s desktop size');
+  const after = await live.locator('tripmap-view').evaluate((el, f) => new Function(`return (${f})`)()(el.shadowRoot), SNAPSHOT.toString());
+  // Drawn by the same Rust code at the same size: the very same legs, layers in the same order.
+  assert.deepEqual(after.legs, before.legs);
+  assert.equal(after.viewBox, before.viewBox);
+  assert.deepEqual(after.classes, before.classes, 'the static markup follows the live view’s structure');
+  assert.equal(after.title, before.title);
+  assert.deepEqual(after.names, before.names);
+  // Dates written natively at build time read as the browser's Intl writes them.
+  assert.deepEqual(before.dates, await Promise.all(story.stops.map((s) => intlDates(live, s, 'en'))));
+  assert.deepEqual(after.dates, before.dates);
+  assert.deepEqual(await live.locator('[data-tripmap]').boundingBox(), boxBefore, 'the figure did not move or resize');
+  assert.deepEqual(await live.evaluate(() => window.__shifts), [], 'no layout shift');
+  assert.deepEqual(problems, []);
+  await close();
+});
