@@ -28,10 +28,19 @@ fn StopCardBody(index: usize) -> impl IntoView {
     let narrow = ctx.narrow.get_untracked();
     card.on_load(move |el| {
         if take_focus {
-            // Moving focus into the card makes screen readers announce it.
-            let opts = web_sys::FocusOptions::new();
-            opts.set_prevent_scroll(narrow);
-            let _ = el.focus_with_options(&opts);
+            // Moving focus into the card makes screen readers announce it. Two frames later: the
+            // card is painted first. Focusing at once would lay the page out inside the click's
+            // task (focus scrolls the card into view), which was most of that task.
+            let el = send_wrapper::SendWrapper::new(el);
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    let opts = web_sys::FocusOptions::new();
+                    opts.set_prevent_scroll(narrow);
+                    if el.is_connected() {
+                        let _ = el.focus_with_options(&opts);
+                    }
+                })
+            });
         }
     });
     let position = fill(t.stop_of, &[("i", &locale.number(index as u64 + 1)), ("n", &locale.number(n as u64))]);
