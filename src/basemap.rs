@@ -1,15 +1,24 @@
 //! The Natural Earth countries in `data/countries.topo.json`, decoded from TopoJSON.
 //!
 //! TopoJSON stores each shared border once (an "arc") and delta-encodes quantized points,
-//! which keeps the compiled-in data small. Decoding gives each country's shape, and the arcs'
-//! use counts split lines into land borders (shared by two countries) and coastlines.
+//! which keeps the data small. Decoding gives each country's shape, and the arcs' use counts
+//! split lines into land borders (shared by two countries) and coastlines.
+//!
+//! Natively the data is compiled in ([`Basemap::natural_earth`]). The map's wasm does not carry
+//! it: a map whose page holds its static map (`tripmap render --html`) reuses that drawing's
+//! countries, and only a map without one needs the data, which the loader fetches
+//! (`countries.topo.json` beside it) and hands over once ([`Basemap::provide`]).
 
 use geo::{coord, BoundingRect, Coord, Distance, Euclidean, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
 /// The processed Natural Earth 1:50m countries (see tools/build-basemap.mjs).
+#[cfg(not(target_arch = "wasm32"))]
 pub const COUNTRIES_TOPOJSON: &str = include_str!("../data/countries.topo.json");
+
+/// The Natural Earth basemap once decoded: compiled in natively, provided in the browser.
+static NATURAL_EARTH: OnceLock<Basemap> = OnceLock::new();
 
 /// How far (degrees) a stop may lie off the simplified coast and still count as in a country:
 /// coastal capitals such as Lima sit right on it.
@@ -73,9 +82,33 @@ struct Properties {
 
 impl Basemap {
     /// The compiled-in Natural Earth basemap, decoded once.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn natural_earth() -> &'static Basemap {
-        static MAP: OnceLock<Basemap> = OnceLock::new();
-        MAP.get_or_init(|| Basemap::from_topojson(COUNTRIES_TOPOJSON).expect("data/countries.topo.json decodes (checked by tests)"))
+        NATURAL_EARTH.get_or_init(|| Basemap::from_topojson(COUNTRIES_TOPOJSON).expect("data/countries.topo.json decodes (checked by tests)"))
+    }
+
+    /// The Natural Earth basemap if it is at hand: always natively; in the browser once
+    /// [`Basemap::provide`] has been given it.
+    pub fn shared() -> Option<&'static Basemap> {
+        #[cfg(not(target_arch = "wasm32"))]
+        return Some(Basemap::natural_earth());
+        #[cfg(target_arch = "wasm32")]
+        return NATURAL_EARTH.get();
+    }
+
+    /// Decodes `data/countries.topo.json` as fetched, once (later calls keep the first).
+    pub fn provide(json: &str) -> Result<&'static Basemap, serde_json::Error> {
+        if let Some(map) = NATURAL_EARTH.get() {
+            return Ok(map);
+        }
+        let map = Basemap::from_topojson(json)?;
+        Ok(NATURAL_EARTH.get_or_init(|| map))
+    }
+
+    /// No countries at all: the scene of a map that reuses its static map's countries.
+    pub fn empty() -> &'static Basemap {
+        static EMPTY: Basemap = Basemap { countries: Vec::new(), borders: Vec::new(), coastlines: Vec::new() };
+        &EMPTY
     }
 
     /// Decodes a TopoJSON topology whose `countries` object holds Polygons and MultiPolygons

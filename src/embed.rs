@@ -8,8 +8,9 @@
 //! `path{fill:black}`, Bootstrap) cannot reach inside it, and the map's CSS cannot leak out.
 //! `<figure>` cannot host one, so the map lives in an inner `<tripmap-view>` element.
 
+use crate::basemap::Basemap;
 use crate::story::{Problem, Story, What};
-use crate::ui::{Command, ErrorPanel, TripMap};
+use crate::ui::{Command, Countries, ErrorPanel, TripMap};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -103,8 +104,9 @@ pub fn set_styles(sheet: JsValue) {
 
 /// Mounts a map into `el`: the story `json` (a string) if given, else the story embedded in
 /// `el`, else the default story. An element already holding a map gets the new one instead.
+/// Throws if the map needs the basemap and has not been given it (`setBasemap`).
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> MapHandle {
+pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> Result<MapHandle, JsValue> {
     mount_source(el, json.map(Ok))
 }
 
@@ -112,7 +114,7 @@ pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> MapHandle {
 /// loaded, for `reason`.
 #[wasm_bindgen(js_name = mountFailed)]
 pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
-    mount_source(el, Some(Err(Failure::NotLoaded(reason))))
+    mount_source(el, Some(Err(Failure::NotLoaded(reason)))).unwrap_or(MapHandle { id: 0 }) // an error panel needs no basemap
 }
 
 /// Why a map gets an error panel without a story to read.
@@ -128,26 +130,20 @@ enum Failure {
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
     let problems = serde_json::from_str::<Vec<Problem>>(&problems)
         .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the importer's answer is unreadable: {e}"))])]);
-    mount_source(el, Some(Err(Failure::Problems(problems))))
+    mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 }) // an error panel needs no basemap
 }
 
 /// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
-/// for tests and for pages that mount maps themselves).
-pub fn mount_element(el: HtmlElement) -> MapHandle {
+/// for tests and for pages that mount maps themselves). `Err` as for `mountElement`.
+pub fn mount_element(el: HtmlElement) -> Result<MapHandle, JsValue> {
     mount_source(el, None)
 }
 
 /// `source`: `None` for the story in the element (or the default), `Some(Ok(json))` for a
-/// story given as text, `Some(Err(_))` for an error panel straight away.
-fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> MapHandle {
+/// story given as text, `Some(Err(_))` for an error panel straight away. `Err` (nothing touched):
+/// the map needs the basemap, which has not been provided (see [`set_basemap`]).
+fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Result<MapHandle, JsValue> {
     install_panic_hook();
-    if let Some(id) = MAPS.with_borrow(|m| m.iter().find(|(_, m)| m.element == el).map(|(id, _)| *id)) {
-        destroy(id);
-    }
-    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
-    let Some((view_host, container)) = shadow_container(&el) else { return MapHandle { id } };
-    let _ = el.set_attribute(MOUNTED, "");
-
     let embedded = || {
         el.query_selector(r#"script[type="application/json"]"#)
             .ok()
@@ -164,6 +160,22 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Map
             None => Ok(Story::default_story()),
         },
     };
+    // The countries: the static map's own, if it was drawn for this very trip; else drawn from
+    // the basemap, which must have been provided by now.
+    let countries = match &story {
+        Ok(story) => match static_countries(&el, story).or_else(|| Basemap::shared().map(Countries::Drawn)) {
+            Some(c) => Some(c),
+            None => return Err(JsValue::from_str(NEEDS_BASEMAP)),
+        },
+        Err(_) => None,
+    };
+
+    if let Some(id) = MAPS.with_borrow(|m| m.iter().find(|(_, m)| m.element == el).map(|(id, _)| *id)) {
+        destroy(id);
+    }
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    let Some((view_host, container)) = shadow_container(&el) else { return Ok(MapHandle { id }) };
+    let _ = el.set_attribute(MOUNTED, "");
     let width = match view_host.client_width() {
         w if w > 0 => w as f64,
         _ => FALLBACK_WIDTH_PX,
@@ -173,18 +185,19 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Map
     let (digits, theme) = (attr("data-digits"), attr("data-theme"));
     let remote_images = el.has_attribute("data-remote-images") && attr("data-remote-images") != "false";
     let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
-    match story {
-        Ok(story) => {
+    match (story, countries) {
+        (Ok(story), Some(countries)) => {
             let commands = RwSignal::new(None);
             mounted.commands = Some(commands);
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
             let link_param = Some(link_param(&el));
             let handle = leptos::mount::mount_to(container, move || {
-                view! { <TripMap story container_px=width link_param lang digits theme commands remote_images /> }
+                view! { <TripMap story countries container_px=width link_param lang digits theme commands remote_images /> }
             });
             mounted.unmount = Some(Box::new(handle));
         }
-        Err(problems) => {
+        (story, _) => {
+            let problems = story.err().unwrap_or_default();
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
             let handle = leptos::mount::mount_to(container, move || view! { <ErrorPanel problems lang /> });
@@ -192,7 +205,36 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Map
         }
     }
     MAPS.with_borrow_mut(|m| m.insert(id, mounted));
-    MapHandle { id }
+    Ok(MapHandle { id })
+}
+
+/// What a mount throws when the map needs the basemap and has not been given it: the loader
+/// then fetches `countries.topo.json`, calls `setBasemap` and mounts again.
+const NEEDS_BASEMAP: &str = "TripMap: needs the basemap (setBasemap)";
+
+/// Hands the map the Natural Earth basemap (`countries.topo.json`, as fetched), once per page:
+/// maps without a static map of their own draw their countries from it.
+#[wasm_bindgen(js_name = setBasemap)]
+pub fn set_basemap(json: &str) -> Result<(), JsValue> {
+    Basemap::provide(json).map(|_| ()).map_err(|e| JsValue::from_str(&format!("TripMap: the basemap does not decode: {e}")))
+}
+
+/// The countries of `el`'s static map (`tripmap render --html`), taken for reuse, if it was
+/// drawn for `story`'s trip (its key is the story's [`Story::geometry_key`]).
+fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
+    let host = el.query_selector(":scope > [data-tripmap-static]").ok().flatten()?;
+    if host.get_attribute("data-tripmap-static")? != story.geometry_key() {
+        web_sys::console::warn_1(&"TripMap: the static map in this element was made for another story (re-run `tripmap prerender`); drawing the countries afresh".into());
+        return None;
+    }
+    let root = host.shadow_root()?;
+    let layer = root.query_selector(".tripmap__base").ok().flatten()?;
+    let view_box = root.query_selector(".tripmap__svg").ok().flatten()?.get_attribute("viewBox")?;
+    let size: Vec<f64> = view_box.split_whitespace().filter_map(|v| v.parse().ok()).collect();
+    let [_, _, w, h] = size[..] else { return None };
+    // Where that drawing put the stops, and its scale: no countries needed to know.
+    let drawn_for = crate::scene::Scene::build(story, Basemap::empty(), w, h);
+    Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), drawn_for: std::sync::Arc::new(drawn_for) })
 }
 
 /// Creates `<tripmap-view>` in `el` with an open shadow root holding the shared stylesheet and

@@ -15,6 +15,8 @@ pub mod import;
 pub mod labels;
 pub mod path;
 pub mod projection;
+// Build-time static maps: native only (the map in the browser draws itself).
+#[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod scene;
 pub mod story;

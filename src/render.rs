@@ -9,8 +9,9 @@
 //!   print and social images.
 //!
 //! The markup uses the live view's class names (`ui::map_layer`), so `tripmap-map.css` styles
-//! both alike; the end-to-end tests compare the two. It has none of the live map's `data-*`
-//! hooks (`data-stop`, `data-leg`, …): those name what a page's script or a test can act on.
+//! both alike; the end-to-end tests compare the two. Of the live map's `data-*` hooks it keeps
+//! only `data-country` (the live map reuses the static countries): `data-stop`, `data-leg` and
+//! the rest name what a page's script or a test can act on, which only the live map offers.
 //!
 //! ```
 //! use tripmap::render::{standalone_svg, Options};
@@ -107,7 +108,7 @@ impl Static {
         let _ = write!(out, r#"<path class="tripmap__sphere" d="{}"/><path class="tripmap__graticule" d="{}"/>"#, s.sphere, s.graticule);
         for c in &s.countries {
             let class = if c.visited { "tripmap__country is-visited" } else { "tripmap__country" };
-            let _ = write!(out, r#"<path class="{class}" d="{}"/>"#, c.d);
+            let _ = write!(out, r#"<path class="{class}" data-country="{}" d="{}"/>"#, esc(&c.id), c.d);
         }
         let _ = write!(out, r#"<path class="tripmap__coast" d="{}"/><path class="tripmap__borders" d="{}"/></g>"#, s.coastlines, s.borders);
         out.push_str(r#"<g class="tripmap__routes">"#);
@@ -159,15 +160,17 @@ impl Static {
 
 /// The graphic as the embed's static HTML: a `<tripmap-view>` whose declarative shadow root
 /// holds the map's stylesheet link, the headline, the map, the stops with their dates and the
-/// credit (the live view's structure and classes). Marked `data-tripmap-static`: the live map
-/// takes its place.
+/// credit (the live view's structure and classes). Marked `data-tripmap-static` with the story's
+/// [`Story::geometry_key`]: the live map takes its place, and reuses its countries when the
+/// key is its own story's.
 pub fn embed_html(story: &Story, o: &Options) -> String {
     let st = Static::new(story, o);
     let story = &st.story;
     let mut out = String::with_capacity(160_000);
     let _ = write!(
         out,
-        r#"<tripmap-view data-tripmap-static><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount"><div class="{}" lang="{}" dir="{}"><header class="tripmap__header"><h2 class="tripmap__title">{}</h2>"#,
+        r#"<tripmap-view data-tripmap-static="{}"><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount"><div class="{}" lang="{}" dir="{}"><header class="tripmap__header"><h2 class="tripmap__title">{}</h2>"#,
+        story.geometry_key(),
         esc(&o.stylesheet),
         st.root_class(),
         esc(st.strings.lang),
@@ -285,7 +288,8 @@ mod tests {
     #[test]
     fn embed_html_holds_the_map_and_stops_in_a_declarative_shadow_root() {
         let html = embed_html(&Story::default_story(), &Options::default());
-        assert!(html.starts_with(r#"<tripmap-view data-tripmap-static><template shadowrootmode="open"><link rel="stylesheet" href="tripmap-map.css">"#));
+        let key = Story::default_story().geometry_key();
+        assert!(html.starts_with(&format!(r#"<tripmap-view data-tripmap-static="{key}"><template shadowrootmode="open"><link rel="stylesheet" href="tripmap-map.css">"#)));
         assert!(html.ends_with("</template></tripmap-view>"));
         let scene = Scene::build(&Story::default_story(), Basemap::natural_earth(), 720.0, 450.0);
         // The same drawing as the live view's: every country and leg path of the scene.
@@ -319,7 +323,7 @@ mod tests {
         let lines = svg.matches("tripmap__print-title").count() - MAP_CSS.matches("tripmap__print-title").count();
         assert!(lines >= 2, "a long headline wraps in 400 px: {lines}");
         assert!(svg.contains(r#"<g class="tripmap__svg" transform="translate(0 "#), "the map below the headline");
-        assert_eq!(svg.matches("<svg").count(), 1);
+        assert_eq!(svg.matches("<svg ").count(), 1, "one <svg> element, the map a group in it");
     }
 
     #[test]

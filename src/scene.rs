@@ -282,6 +282,16 @@ impl Scene {
         View::fit(bounds, self.width, self.height, 48.0, occluded_bottom)
     }
 
+    /// What carries this scene's drawing onto `other`'s, the same story laid out at another
+    /// size: `(k, tx, ty)`, x' = k·x + tx. Fitting changes only the projection's scale and
+    /// offset (its centre is the trip's), so a drawing made for one size, such as a static
+    /// map's countries, serves any other under this transform.
+    pub fn refit_to(&self, other: &Scene) -> (f64, f64, f64) {
+        let (Some(a), Some(b)) = (self.stops.first(), other.stops.first()) else { return (1.0, 0.0, 0.0) };
+        let k = if self.px_per_km > 0.0 { other.px_per_km / self.px_per_km } else { 1.0 };
+        (k, b.x - k * a.x, b.y - k * a.y)
+    }
+
     /// Labels and scale bar for a zoomed view: placed afresh in screen pixels, so that at any
     /// zoom they keep their size and never overlap each other, markers or route ends.
     pub fn labels_at(&self, view: View) -> SceneLabels {
@@ -642,5 +652,20 @@ mod tests {
             }
         }
         assert!(scene.countries.iter().any(|c| c.id == "JPN" && c.visited));
+    }
+
+    #[test]
+    fn a_drawing_for_one_size_serves_another_under_refit_to() {
+        let story = Story::default_story();
+        let wide = Scene::build(&story, Basemap::natural_earth(), 756.0, 546.0);
+        for (w, h) in [(358.0, 298.0), (1100.0, 500.0), (600.0, 900.0)] {
+            let other = Scene::build(&story, Basemap::natural_earth(), w, h);
+            let (k, tx, ty) = wide.refit_to(&other);
+            for (a, b) in wide.legs.iter().zip(&other.legs) {
+                for (p, q) in a.points.iter().zip(&b.points) {
+                    assert!((k * p.x + tx - q.x).abs() < 0.01 && (k * p.y + ty - q.y).abs() < 0.01, "{w}x{h}: {p:?} -> {q:?}");
+                }
+            }
+        }
     }
 }

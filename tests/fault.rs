@@ -48,8 +48,10 @@ fn story(second_id: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn a_story_that_trips_an_internal_fault_stops_every_map_with_a_panel() {
+    // What the loader fetches for maps without a static map of their own.
+    tripmap::embed::set_basemap(include_str!("../data/countries.topo.json")).unwrap();
     let healthy = host(&story("rome"));
-    mount_element(healthy.clone());
+    mount_element(healthy.clone()).unwrap();
     let stops = || shadow(&healthy).query_selector_all("[data-stop]").unwrap().length();
     for _ in 0..10 {
         if stops() > 0 {
@@ -60,7 +62,7 @@ async fn a_story_that_trips_an_internal_fault_stops_every_map_with_a_panel() {
     assert_eq!(stops(), 2, "the first map is drawn");
 
     let faulty = host(&story(FAULT_STOP_ID));
-    mount_element(faulty.clone());
+    mount_element(faulty.clone()).unwrap();
     for _ in 0..10 {
         if shadow(&faulty).query_selector(".tripmap--crashed").unwrap().is_some() {
             break;

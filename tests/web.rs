@@ -21,6 +21,8 @@ fn host(json: Option<&str>) -> HtmlElement {
 
 /// The same, with attributes on the figure and, optionally, inside a `<div lang=…>`.
 fn host_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
+    // What the loader fetches for maps without a static map of their own (once; later calls keep it).
+    tripmap::embed::set_basemap(include_str!("../data/countries.topo.json")).unwrap();
     let doc = document();
     let el: HtmlElement = doc.create_element("figure").unwrap().dyn_into().unwrap();
     el.set_attribute("data-tripmap", "").unwrap();
@@ -210,7 +212,7 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
 
 async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&str>) -> HtmlElement {
     let el = host_with(json, attrs, parent_lang);
-    mount_element(el.clone());
+    mount_element(el.clone()).unwrap();
     // The map is drawn once its area has been measured (a ResizeObserver, before a paint):
     // usually the next frame, on a busy machine a few later.
     for _ in 0..20 {
@@ -287,7 +289,7 @@ async fn the_error_panel_speaks_the_page_language() {
 #[wasm_bindgen_test]
 async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
     let el = host(None);
-    mount_element(el.clone());
+    mount_element(el.clone()).unwrap();
     next_frame().await;
     assert!(document().query_selector(".tripmap").unwrap().is_none(), "nothing of the map in the page's own tree");
     assert!(inside(&el).query_selector(".tripmap [data-stop]").unwrap().is_some());
@@ -297,7 +299,7 @@ async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
 #[wasm_bindgen_test]
 async fn the_handle_selects_closes_and_destroys() {
     let el = host(None);
-    let handle = mount_element(el.clone());
+    let handle = mount_element(el.clone()).unwrap();
     next_frame().await;
     assert!(handle.select("lima"));
     tick().await;
@@ -316,7 +318,7 @@ async fn the_handle_selects_closes_and_destroys() {
 #[wasm_bindgen_test]
 async fn a_resized_map_refits_and_keeps_the_open_stop() {
     let el = host(None);
-    mount_element(el.clone());
+    mount_element(el.clone()).unwrap();
     next_frame().await;
     let root = inside(&el);
     click(&find(&root, r#"[data-stop="bogota"]"#).unwrap());

@@ -4,7 +4,7 @@
 //   <figure data-tripmap><script type="application/json">{…story…}</script></figure>
 //   <script type="module" src="…/tripmap.js"></script>
 //
-// Everything else (the map's styles, the wasm glue, the wasm) is found relative to this file's
+// Everything else (the map's styles, the wasm glue, the wasm, the basemap) is found relative to this file's
 // own URL, so the folder works from any path or host, and nothing is asked of any other host.
 // Lazy: the wasm is fetched and started only when a map comes within about a screen of the
 // viewport, and only once however many maps the page holds.
@@ -31,6 +31,31 @@ function start() {
     return glue;
   })();
   return core;
+}
+
+let countries = null;
+/**
+ * The basemap (Natural Earth countries), fetched once and only for a map that has no static map
+ * of its own in the page (`tripmap render --html`): a static map's countries are reused.
+ */
+function basemap() {
+  countries ??= fetch(here('countries.topo.json')).then((res) => {
+    if (!res.ok) throw new Error(`countries.topo.json: HTTP ${res.status}`);
+    return res.text();
+  });
+  return countries;
+}
+const hasStaticMap = (el) => el.querySelector(':scope > [data-tripmap-static]') !== null;
+
+/** Mounts the map, handing it the basemap first if it asks (it throws, having touched nothing). */
+async function mountMap(glue, el, json) {
+  try {
+    return glue.mountElement(el, json);
+  } catch (e) {
+    if (!String(e?.message ?? e).includes('needs the basemap')) throw e;
+    glue.setBasemap(await basemap());
+    return glue.mountElement(el, json);
+  }
 }
 
 let importer = null;
@@ -137,13 +162,15 @@ function autoMount(el) {
 export async function mount(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
+  // Fetched alongside the wasm, not after it, when the map will need it.
+  if (!hasStaticMap(el)) basemap().catch(() => {});
   const [glue, given] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
   let source = given;
   const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
   if (!source.error && foreignFormat(text)) source = await imported(text);
   try {
     if (source.problems) return glue.mountProblems(el, JSON.stringify(source.problems));
-    return source.error ? glue.mountFailed(el, source.error) : glue.mountElement(el, source.json);
+    return source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json);
   } catch (e) {
     // A JavaScript exception from inside the map (a Rust panic shows its own panel): never leave
     // a half-drawn map.

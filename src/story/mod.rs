@@ -310,6 +310,36 @@ impl Story {
         langs
     }
 
+    /// A fingerprint of what the map's projection depends on (every stop's coordinates and
+    /// the legs): a static map carries it, so that the live map reuses that drawing's countries
+    /// only for the very same trip. FNV-1a, 64 bits, in hex.
+    ///
+    /// ```
+    /// use tripmap::story::Story;
+    /// let (a, mut b) = (Story::default_story(), Story::default_story());
+    /// assert_eq!(a.geometry_key(), b.geometry_key());
+    /// assert_eq!(a.geometry_key(), a.localized("es").geometry_key(), "the language does not count");
+    /// b.stops[1].lat += 0.01;
+    /// assert_ne!(a.geometry_key(), b.geometry_key());
+    /// ```
+    pub fn geometry_key(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut eat = |bytes: &[u8]| {
+            for b in bytes {
+                h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        };
+        for s in &self.stops {
+            eat(&s.lat.to_le_bytes());
+            eat(&s.lon.to_le_bytes());
+        }
+        for (a, b) in self.leg_indices() {
+            eat(&(a as u64).to_le_bytes());
+            eat(&(b as u64).to_le_bytes());
+        }
+        format!("{h:016x}")
+    }
+
     /// The default story compiled into the component.
     pub fn default_story() -> Story {
         Story::from_json(DEFAULT_STORY_JSON).expect("data/story.json is valid (checked by tests)")

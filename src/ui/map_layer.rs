@@ -1,5 +1,5 @@
 use super::gestures::Gestures;
-use super::{use_map, MapContext};
+use super::{use_map, Countries, MapContext};
 use crate::path::num;
 use crate::scene::{DENSE_STOPS, MARKER_R};
 use crate::zoom::View;
@@ -65,11 +65,28 @@ pub fn MapLayer() -> impl IntoView {
 }
 
 /// Sea, graticule, countries (trip countries highlighted), coastlines and borders; drawn
-/// afresh when the scene changes (the map was resized).
+/// afresh when the scene changes (the map was resized), or the static map's, carried onto the
+/// scene by a transform.
 #[component]
 fn BaseLayer() -> impl IntoView {
-    let scene = use_map().scene;
-    move || scene.with(|s| s.as_deref().map(base_layer))
+    let ctx = use_map();
+    let scene = ctx.scene;
+    match ctx.countries {
+        Countries::Drawn(_) => (move || scene.with(|s| s.as_deref().map(base_layer))).into_any(),
+        Countries::Reused { layer, drawn_for } => {
+            let holder = NodeRef::<leptos::svg::G>::new();
+            holder.on_load(move |g| {
+                let _ = g.append_child(&layer);
+            });
+            let transform = move || {
+                scene.with(|s| {
+                    let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(s));
+                    format!("matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})")
+                })
+            };
+            view! { <g class="tripmap__base-reused" transform=transform node_ref=holder></g> }.into_any()
+        }
+    }
 }
 
 fn base_layer(s: &crate::scene::Scene) -> impl IntoView {

@@ -23,6 +23,7 @@ use crate::zoom::{ease, SmoothZoom, View};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use send_wrapper::SendWrapper;
 
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
@@ -84,6 +85,27 @@ pub enum Command {
     Close,
 }
 
+/// Where a map's countries come from.
+#[derive(Clone)]
+pub enum Countries {
+    /// Drawn from the basemap for each scene.
+    Drawn(&'static Basemap),
+    /// Reused from the page's static map: its base layer (sea, graticule, countries, coasts,
+    /// borders), and the scene it was drawn for, whose [`Scene::refit_to`] places it on any
+    /// later scene.
+    Reused { layer: SendWrapper<web_sys::Element>, drawn_for: Arc<Scene> },
+}
+
+impl Countries {
+    /// What scenes are built on: the basemap, or none when the countries are reused.
+    fn basemap(&self) -> &'static Basemap {
+        match self {
+            Countries::Drawn(b) => b,
+            Countries::Reused { .. } => Basemap::empty(),
+        }
+    }
+}
+
 /// One map's state, provided as context to its components.
 #[derive(Clone)]
 pub struct MapContext {
@@ -117,6 +139,8 @@ pub struct MapContext {
     pub locale: Arc<Locale>,
     /// The language reads right to left: the interface mirrors (the map does not).
     pub rtl: bool,
+    /// The countries' source.
+    pub countries: Countries,
     /// The page opted in to loading stops' remote images (`data-remote-images`); otherwise
     /// media are links and nothing is fetched from another host.
     pub remote_images: bool,
@@ -125,8 +149,8 @@ pub struct MapContext {
 impl MapContext {
     /// `container_px`: the width of the box the map is mounted into. The scene comes with the
     /// first [`MapContext::resize`], once the map area has been measured.
-    pub fn new(story: Story, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
-        let trip = Trip::new(&story, Basemap::natural_earth());
+    pub fn new(story: Story, countries: Countries, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
+        let trip = Trip::new(&story, countries.basemap());
         let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
         let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
@@ -146,6 +170,7 @@ impl MapContext {
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
+            countries,
             remote_images: false,
         }
     }
@@ -164,7 +189,7 @@ impl MapContext {
             return;
         }
         // The first fit, or a re-fit: the open stop framed again, or the whole trip.
-        let scene = Scene::build_trip(&self.story, &self.trip, Basemap::natural_earth(), w, h);
+        let scene = Scene::build_trip(&self.story, &self.trip, self.countries.basemap(), w, h);
         let view = match self.selected.get_untracked() {
             Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
             None => View::OVERVIEW,

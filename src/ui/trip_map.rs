@@ -2,7 +2,7 @@ use super::controls::{MapControls, Stepper};
 use super::map_layer::MapLayer;
 use super::stop_card::StopCard;
 use super::stop_list::StopList;
-use super::{Command, Language, MapContext, Origin, SHEET_PX};
+use super::{Command, Countries, Language, MapContext, Origin, SHEET_PX};
 use crate::i18n::fill;
 use crate::story::Story;
 use leptos::prelude::*;
@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 /// The whole graphic: headline, standfirst, map with its controls, stepper, stop list and
 /// card, credit line. It fills the box it is mounted into (`container_px` wide when mounted);
 /// the map is laid out once its area is measured, and again whenever that changes size.
+/// `countries`: drawn from the basemap, or reused from the page's static map.
 /// `link_param` names the URL parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
 /// page ("" for the story's own); `digits` is `"latin"`, `"arabic"` or "" (the locale's own);
 /// `theme` is `"dark"`, `"auto"` (the reader's system setting) or anything else for light.
@@ -20,6 +21,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn TripMap(
     story: Story,
+    countries: Countries,
     container_px: f64,
     link_param: Option<String>,
     lang: String,
@@ -30,7 +32,7 @@ pub fn TripMap(
 ) -> impl IntoView {
     let language = Language::choose(&lang, &story, &digits);
     let story = story.localized(&language.text);
-    let mut ctx = MapContext::new(story, container_px, link_param, &language);
+    let mut ctx = MapContext::new(story, countries, container_px, link_param, &language);
     ctx.remote_images = remote_images;
     provide_context(ctx.clone());
     let description = describe(&ctx);

@@ -15,7 +15,7 @@ const [, staticW, staticH] = readFileSync(root + 'index.html', 'utf8').match(/tr
 const SNAPSHOT = (root) => {
   const svg = root.querySelector('.tripmap__svg');
   return {
-    classes: [...svg.querySelectorAll('[class]')].map((e) => e.getAttribute('class').split(' ')[0]).filter((c) => !['tripmap__hit'].includes(c)),
+    classes: [...svg.querySelectorAll('[class]')].map((e) => e.getAttribute('class').split(' ')[0]).filter((c) => !['tripmap__hit', 'tripmap__base-reused'].includes(c)),
     legs: [...svg.querySelectorAll('.tripmap__leg-line')].map((p) => p.getAttribute('d')),
     viewBox: svg.getAttribute('viewBox'),
     title: root.querySelector('.tripmap__title').textContent,
@@ -71,7 +71,7 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   const boxBefore = await page.locator('[data-tripmap]').boundingBox();
   await context.close();
 
-  const { page: live, problems, close } = await open(env.browser, env.server.url + '/', {});
+  const { page: live, problems, requests, close } = await open(env.browser, env.server.url + '/', {});
   await live.evaluate(() => {
     window.__shifts = [];
     new PerformanceObserver((l) => window.__shifts.push(...l.getEntries().map((e) => e.value))).observe({ type: 'layout-shift', buffered: true });
@@ -83,6 +83,10 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   const after = await live.locator('tripmap-view').evaluate((el, f) => new Function(`return (${f})`)()(el.shadowRoot), SNAPSHOT.toString());
   // Drawn by the same Rust code at the same size: the very same legs, layers in the same order.
   assert.deepEqual(after.legs, before.legs);
+  // Its countries are the static map's own, moved over: the basemap is never fetched.
+  assert.equal(await live.locator('.tripmap__base-reused > .tripmap__base').count(), 1);
+  assert.equal(after.countries, before.countries);
+  assert.deepEqual(requests.filter((u) => u.endsWith('countries.topo.json')), [], 'no basemap request');
   assert.equal(after.viewBox, before.viewBox);
   assert.deepEqual(after.classes, before.classes, 'the static markup follows the live view’s structure');
   assert.equal(after.title, before.title);
@@ -94,4 +98,37 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   assert.deepEqual(await live.evaluate(() => window.__shifts), [], 'no layout shift');
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('a map without a static map fetches the basemap, once, however many maps the page holds', async () => {
+  const { page, problems, requests, close } = await open(env.browser, env.server.url + '/two-stories.html', { waitFor: null });
+  await page.evaluate(() => window.TripMap.mountAll());
+  await page.waitForFunction(() => window.deepQueryAll('.tripmap [data-stop]').length >= 2 && window.deepQueryAll('.tripmap__country').length > 40);
+  assert.equal(requests.filter((u) => u.endsWith('/countries.topo.json')).length, 1);
+  assert.equal(await page.locator('.tripmap__base-reused').count(), 0, 'drawn from the basemap');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a static map made for another story is not reused: the map says so and draws its own countries', async () => {
+  // The demo page with its static map, given another trip in the figure: stale markup, as when a
+  // story changed and the page was not prerendered again.
+  const other = { title: 'Elsewhere', stops: [{ id: 'a', name: 'Oslo', lat: 59.91, lon: 10.75 }, { id: 'b', name: 'Rome', lat: 41.9, lon: 12.5 }] };
+  const page0 = readFileSync(root + 'dist/index.html', 'utf8');
+  const stale = page0.replace(/(<figure data-tripmap>)/, `$1<script type="application/json">${JSON.stringify(other)}</script>`);
+  assert.notEqual(stale, page0);
+  const context = await newContext(env.browser);
+  await context.route('**/stale.html', (r) => r.fulfill({ body: stale, contentType: 'text/html' }));
+  const page = await context.newPage();
+  const warnings = [];
+  const requests = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.server.url + '/stale.html');
+  await page.waitForSelector('.tripmap [data-stop="b"]');
+  await page.waitForFunction(() => window.deepQueryAll('.tripmap__country').length > 20);
+  assert.equal(await page.locator('.tripmap__base-reused').count(), 0);
+  assert.equal(requests.filter((u) => u.endsWith('/countries.topo.json')).length, 1);
+  assert.ok(warnings.some((w) => w.includes('made for another story')), warnings.join('\n'));
+  await context.close();
 });
