@@ -67,7 +67,10 @@ async function measure(browser, name, url) {
   const load = await page.evaluate(() => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
     const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-    return { fcp, drawn: window.__bench.drawn, ready: window.__bench.ready, wasmEnd: wasm?.responseEnd };
+    // A frame's callbacks can run before the page's first paint (Chromium holds the first paint
+    // until enough is parsed): a map drawn before it is on screen at the first paint.
+    const drawn = Math.max(window.__bench.drawn, fcp);
+    return { fcp, drawn, ready: Math.max(window.__bench.ready, fcp), wasmEnd: wasm?.responseEnd };
   });
   await page.locator(t.map).scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
@@ -188,7 +191,7 @@ const rows = [
   ['Bytes, brotli 11 (all but the page HTML)', size.TripMap.total, size.d3.total, 'B'],
   ['Page HTML, brotli 11 (TripMap\'s holds its static map)', size.TripMap.html, size.d3.html, 'B'],
   ['Page first contentful paint', m('TripMap', 'fcp'), m('d3', 'fcp'), 'ms'],
-  ['Map drawn (first frame with styled countries)', m('TripMap', 'drawn'), m('d3', 'drawn'), 'ms'],
+  ['Map on screen (first paint showing styled countries)', m('TripMap', 'drawn'), m('d3', 'drawn'), 'ms'],
   ['Click works (first frame with the live map\'s markers)', m('TripMap', 'ready'), m('d3', 'ready'), 'ms'],
   ['Click → first frame with the card', m('TripMap', 'toCard'), m('d3', 'toCard'), 'ms'],
   ['Click → that frame rendered (card on screen)', m('TripMap', 'toCardPainted'), m('d3', 'toCardPainted'), 'ms'],

@@ -231,10 +231,8 @@ fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
     let layer = root.query_selector(".tripmap__base").ok().flatten()?;
     let view_box = root.query_selector(".tripmap__svg").ok().flatten()?.get_attribute("viewBox")?;
     let size: Vec<f64> = view_box.split_whitespace().filter_map(|v| v.parse().ok()).collect();
-    let [_, _, w, h] = size[..] else { return None };
-    // Where that drawing put the stops, and its scale: no countries needed to know.
-    let drawn_for = crate::scene::Scene::build(story, Basemap::empty(), w, h);
-    Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), drawn_for: std::sync::Arc::new(drawn_for) })
+    let [_, _, width, height] = size[..] else { return None };
+    Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), width, height })
 }
 
 /// Creates `<tripmap-view>` in `el` with an open shadow root holding the shared stylesheet and

@@ -1,8 +1,7 @@
-//! Dates, numbers and distances written natively, as the browser's `Intl` writes them for the
-//! interface languages (English, Spanish, Arabic). The map in the browser uses `Intl` itself
-//! (`ui::intl`), which knows every locale; this is for the static render ([`crate::render`]),
-//! made at build time, which the live map then replaces: the closer the two agree, the less a
-//! reader sees change.
+//! Dates, numbers and distances written natively, as Chromium's `Intl` writes them for the
+//! interface languages (English, Spanish, Arabic): for the static map ([`crate::render`]), made
+//! at build time, and in the browser for the bare tags "en", "es" and "ar" (`ui::intl`), where
+//! `Intl`'s first formatter costs a locale-data load. Any other locale goes to `Intl`.
 
 use crate::i18n::base_lang;
 use crate::story::{Date, DateRange};

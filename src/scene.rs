@@ -133,6 +133,31 @@ pub struct Label {
     pub visible: bool,
 }
 
+/// Where a layout of a given size puts the trip: its scale and its first stop. Fitting changes
+/// only the projection's scale and offset (its centre is the trip's), so that is all it takes
+/// to carry a drawing made for one size, such as a static map's countries, onto another.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    pub px_per_km: f64,
+    pub first_stop: Coord,
+}
+
+impl Fit {
+    /// The fit of `story` in a `width` × `height` map area, without laying anything out.
+    pub fn at(story: &Story, trip: &Trip, width: f64, height: f64) -> Fit {
+        let projection = fit(story, &trip.routes, width, height);
+        let first = stop_coords(story).first().and_then(|&c| projection.project(c)).unwrap_or(coord! { x: width / 2.0, y: height / 2.0 });
+        Fit { px_per_km: projection.scale() / crate::geodesy::EARTH_RADIUS_KM, first_stop: first }
+    }
+
+    /// What carries a drawing made at this fit onto `other`: `(k, tx, ty)`, x' = k·x + tx.
+    pub fn refit_to(&self, other: &Fit) -> (f64, f64, f64) {
+        let k = if self.px_per_km > 0.0 { other.px_per_km / self.px_per_km } else { 1.0 };
+        let (a, b) = (self.first_stop, other.first_stop);
+        (k, b.x - k * a.x, b.y - k * a.y)
+    }
+}
+
 /// What a scene needs of a story that does not depend on the map's size: the legs as
 /// geodesics and the country each stop lies in, the costly parts of a long trip. Computed once
 /// per story; every re-fit of a resized map reuses it.
@@ -282,14 +307,9 @@ impl Scene {
         View::fit(bounds, self.width, self.height, 48.0, occluded_bottom)
     }
 
-    /// What carries this scene's drawing onto `other`'s, the same story laid out at another
-    /// size: `(k, tx, ty)`, x' = k·x + tx. Fitting changes only the projection's scale and
-    /// offset (its centre is the trip's), so a drawing made for one size, such as a static
-    /// map's countries, serves any other under this transform.
-    pub fn refit_to(&self, other: &Scene) -> (f64, f64, f64) {
-        let (Some(a), Some(b)) = (self.stops.first(), other.stops.first()) else { return (1.0, 0.0, 0.0) };
-        let k = if self.px_per_km > 0.0 { other.px_per_km / self.px_per_km } else { 1.0 };
-        (k, b.x - k * a.x, b.y - k * a.y)
+    /// Where this scene puts the trip (see [`Fit`]).
+    pub fn fit(&self) -> Fit {
+        Fit { px_per_km: self.px_per_km, first_stop: self.stops.first().map_or(coord! { x: 0.0, y: 0.0 }, |s| coord! { x: s.x, y: s.y }) }
     }
 
     /// Labels and scale bar for a zoomed view: placed afresh in screen pixels, so that at any
@@ -655,12 +675,14 @@ mod tests {
     }
 
     #[test]
-    fn a_drawing_for_one_size_serves_another_under_refit_to() {
+    fn a_drawing_for_one_size_serves_another_under_its_refit() {
         let story = Story::default_story();
         let wide = Scene::build(&story, Basemap::natural_earth(), 756.0, 546.0);
+        let trip = Trip::new(&story, Basemap::empty());
+        assert_eq!(Fit::at(&story, &trip, 756.0, 546.0), wide.fit(), "a fit without a layout is the layout's");
         for (w, h) in [(358.0, 298.0), (1100.0, 500.0), (600.0, 900.0)] {
             let other = Scene::build(&story, Basemap::natural_earth(), w, h);
-            let (k, tx, ty) = wide.refit_to(&other);
+            let (k, tx, ty) = wide.fit().refit_to(&other.fit());
             for (a, b) in wide.legs.iter().zip(&other.legs) {
                 for (p, q) in a.points.iter().zip(&b.points) {
                     assert!((k * p.x + tx - q.x).abs() < 0.01 && (k * p.y + ty - q.y).abs() < 0.01, "{w}x{h}: {p:?} -> {q:?}");

@@ -16,6 +16,13 @@ const MAX_REPAIRS: usize = 200;
 
 /// Parses and validates; every problem found, each with its JSON path.
 pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
+    // Most stories are well formed: read straight into the types (about twice as fast as
+    // through a JSON value; the default story's read was 94 ms of a map's mount at 4× CPU
+    // throttling) and check them. Anything this stricter reader refuses (duplicate keys too)
+    // goes the long way, which finds and words every problem.
+    if let Ok(story) = serde_json::from_str::<Story>(json) {
+        return validate(&story).map(|()| story);
+    }
     let value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
     parse_value(value)
 }
@@ -207,4 +214,30 @@ fn at<'a>(root: &'a mut Value, path: &[Segment]) -> Option<&'a mut Value> {
         Segment::Map { key } => v.get_mut(key.as_str()),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The quick read and the long one agree, on good stories and on broken ones.
+    #[test]
+    fn the_quick_read_agrees_with_the_long_one() {
+        let stories = [
+            crate::story::DEFAULT_STORY_JSON,
+            include_str!("../../www/stories/east-asia.json"),
+            include_str!("../../tests/import/storymap-example.tripmap.json"),
+            include_str!("../../tests/import/geojson-points.tripmap.json"),
+            // Well formed but wrong: only validation can tell.
+            r#"{"title":"t","traveller":{"name":"x"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2022-10-03"},{"id":"a","name":"B","lat":1,"lon":0,"date":"2022-10-02"}]}"#,
+            // Refused by the quick read: a duplicate key, an unknown field, a wrong type.
+            r#"{"title":"t","title":"u","stops":[{"id":"a","name":"A","lat":1,"lon":0}]}"#,
+            r#"{"title":"t","stops":[{"id":"a","name":"A","lat":1,"lon":0,"lattitude":2}]}"#,
+            r#"{"title":"t","stops":[{"id":"a","name":"A","lat":"north","lon":0}]}"#,
+        ];
+        for json in stories {
+            let long = parse_value(serde_json::from_str(json).unwrap());
+            assert_eq!(parse(json).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>()), long.map_err(|p| p.iter().map(|p| p.to_string()).collect()), "{json}");
+        }
+    }
 }

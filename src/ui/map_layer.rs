@@ -71,21 +71,21 @@ pub fn MapLayer() -> impl IntoView {
 fn BaseLayer() -> impl IntoView {
     let ctx = use_map();
     let scene = ctx.scene;
-    match ctx.countries {
-        Countries::Drawn(_) => (move || scene.with(|s| s.as_deref().map(base_layer))).into_any(),
-        Countries::Reused { layer, drawn_for } => {
+    match (ctx.countries, ctx.reused_fit) {
+        (Countries::Reused { layer, .. }, Some(drawn_for)) => {
             let holder = NodeRef::<leptos::svg::G>::new();
             holder.on_load(move |g| {
                 let _ = g.append_child(&layer);
             });
             let transform = move || {
                 scene.with(|s| {
-                    let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(s));
+                    let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(&s.fit()));
                     format!("matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})")
                 })
             };
             view! { <g class="tripmap__base-reused" transform=transform node_ref=holder></g> }.into_any()
         }
+        _ => (move || scene.with(|s| s.as_deref().map(base_layer))).into_any(),
     }
 }
 

@@ -16,7 +16,7 @@ pub use trip_map::TripMap;
 
 use crate::basemap::Basemap;
 use crate::i18n::Strings;
-use crate::scene::{Scene, SceneLabels, Trip};
+use crate::scene::{Fit, Scene, SceneLabels, Trip};
 use crate::story::Story;
 use intl::Locale;
 use crate::zoom::{ease, SmoothZoom, View};
@@ -91,9 +91,8 @@ pub enum Countries {
     /// Drawn from the basemap for each scene.
     Drawn(&'static Basemap),
     /// Reused from the page's static map: its base layer (sea, graticule, countries, coasts,
-    /// borders), and the scene it was drawn for, whose [`Scene::refit_to`] places it on any
-    /// later scene.
-    Reused { layer: SendWrapper<web_sys::Element>, drawn_for: Arc<Scene> },
+    /// borders), drawn for a map area of `width` × `height` px.
+    Reused { layer: SendWrapper<web_sys::Element>, width: f64, height: f64 },
 }
 
 impl Countries {
@@ -141,6 +140,9 @@ pub struct MapContext {
     pub rtl: bool,
     /// The countries' source.
     pub countries: Countries,
+    /// For reused countries: the fit they were drawn for, whose [`Fit::refit_to`] places them
+    /// on every scene of this map.
+    pub reused_fit: Option<Fit>,
     /// The page opted in to loading stops' remote images (`data-remote-images`); otherwise
     /// media are links and nothing is fetched from another host.
     pub remote_images: bool,
@@ -151,6 +153,10 @@ impl MapContext {
     /// first [`MapContext::resize`], once the map area has been measured.
     pub fn new(story: Story, countries: Countries, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
         let trip = Trip::new(&story, countries.basemap());
+        let reused_fit = match &countries {
+            Countries::Reused { width, height, .. } => Some(Fit::at(&story, &trip, *width, *height)),
+            Countries::Drawn(_) => None,
+        };
         let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
         let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
@@ -171,6 +177,7 @@ impl MapContext {
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
             countries,
+            reused_fit,
             remote_images: false,
         }
     }

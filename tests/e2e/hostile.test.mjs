@@ -103,11 +103,16 @@ test('a JavaScript exception thrown inside a map while it starts becomes the sam
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // A browser API that fails mid-mount (here Intl.NumberFormat, which the map's description uses).
+  // A browser API that fails mid-mount: Intl.NumberFormat, which the map's description uses for
+  // a locale it does not write itself (en, es and ar it writes natively): British English here.
   await page.addInitScript(() => {
     Intl.NumberFormat = function () {
       throw new TypeError('Intl.NumberFormat broken for the test');
     };
+  });
+  await page.route('**/index.html', async (route) => {
+    const res = await route.fetch();
+    route.fulfill({ response: res, body: (await res.text()).replace('<figure data-tripmap>', '<figure data-tripmap data-lang="en-GB">') });
   });
   await page.goto(env.server.url + '/index.html');
   const panel = page.locator('[data-tripmap] .tripmap--crashed[role="alert"]');
