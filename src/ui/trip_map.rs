@@ -159,6 +159,10 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>) {
         if let Some(area) = map_area.get_untracked() {
             observer.observe(&area);
         }
+        // Laid out now, in the task that mounts the map, not in the next frame's observer
+        // callback: a static map this replaces is then never missing from a frame, even to a
+        // frame callback (the observer's first call, same size, changes nothing).
+        let _ = on_resize.as_ref().unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
         let held = SendWrapper::new((observer, on_resize));
         on_cleanup(move || held.0.disconnect());
     });

@@ -71,6 +71,31 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   const boxBefore = await page.locator('[data-tripmap]').boundingBox();
   await context.close();
 
+  // Every frame from the first that shows the map must show it: the takeover never leaves a
+  // frame with neither the static nor the live map (a flash of the empty box).
+  const frames = await newContext(env.browser);
+  await frames.addInitScript(() => {
+    window.__frames = [];
+    const loop = () => {
+      const shown = [...document.querySelectorAll('[data-tripmap] tripmap-view')].some((v) => {
+        const c = v.shadowRoot?.querySelector('.tripmap__country');
+        return c && getComputedStyle(c).fill !== 'rgb(0, 0, 0)' && c.getBoundingClientRect().width > 0;
+      });
+      window.__frames.push(shown);
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const watched = await frames.newPage();
+  await watched.goto(env.server.url + '/');
+  await watched.waitForSelector('.tripmap [data-stop]');
+  await watched.waitForTimeout(200);
+  const shown = await watched.evaluate(() => window.__frames);
+  const first = shown.indexOf(true);
+  assert.ok(first >= 0, 'the map was on screen');
+  assert.deepEqual(shown.slice(first).filter((s) => !s), [], `a frame without the map, of ${shown.length - first} after it first appeared: ${shown.slice(first).map(Number).join('')}`);
+  await frames.close();
+
   const { page: live, problems, requests, close } = await open(env.browser, env.server.url + '/', {});
   await live.evaluate(() => {
     window.__shifts = [];
