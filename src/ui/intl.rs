@@ -15,9 +15,9 @@ use wasm_bindgen::{JsCast, JsValue};
 pub struct Locale(pub String);
 
 thread_local! {
-    /// `Intl` formatters by locale and kind. Building one costs far more than using it: in a
-    /// profile of the default map's mount at 4× CPU throttling, `Intl.DateTimeFormat`
-    /// constructors (one per date written) took 112 ms of the 550.
+    /// `Intl` formatters by locale and kind, built once: building one costs far more than
+    /// using it (the first loads locale data), and a map writes a date or a number for every
+    /// stop and leg.
     static FORMATTERS: RefCell<HashMap<(String, &'static str), JsValue>> = RefCell::new(HashMap::new());
 }
 
