@@ -12,6 +12,7 @@
 //! both alike; the end-to-end tests compare the two. Of the live map's `data-*` hooks it keeps
 //! only `data-country` (the live map reuses the static countries): `data-stop`, `data-leg` and
 //! the rest name what a page's script or a test can act on, which only the live map offers.
+//! Its stops carry `data-static-stop`: the loader keeps a click on one until the live map runs.
 //!
 //! ```
 //! use tripmap::render::{standalone_svg, Options};
@@ -127,10 +128,11 @@ impl Static {
         for (i, stop) in s.stops.iter().enumerate() {
             let _ = write!(
                 out,
-                r#"<g class="tripmap__stop"><circle class="tripmap__marker" cx="{}" cy="{}" r="{}"/>"#,
-                num(stop.x),
-                num(stop.y),
-                num(MARKER_R)
+                r#"<g class="tripmap__stop" data-static-stop="{}"><circle class="tripmap__hit" cx="{x}" cy="{y}" r="23"/><circle class="tripmap__marker" cx="{x}" cy="{y}" r="{}"/>"#,
+                esc(&self.story.stops[i].id),
+                num(MARKER_R),
+                x = num(stop.x),
+                y = num(stop.y),
             );
             self.text(out, "tripmap__label", &s.labels.stops[i], &stop.name);
             out.push_str("</g>");
@@ -193,7 +195,8 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
     for (i, stop) in story.stops.iter().enumerate() {
         let _ = write!(
             out,
-            r#"<li><div class="tripmap__stop-button"><span class="tripmap__stop-num" aria-hidden="true">{}</span><span class="tripmap__stop-name">{}</span><span class="tripmap__stop-date">{}</span></div></li>"#,
+            r#"<li><div class="tripmap__stop-button" data-static-stop="{}"><span class="tripmap__stop-num" aria-hidden="true">{}</span><span class="tripmap__stop-name">{}</span><span class="tripmap__stop-date">{}</span></div></li>"#,
+            esc(&stop.id),
             st.format.number(i as u64 + 1),
             esc(stop.name.as_str()),
             esc(&st.when(stop))

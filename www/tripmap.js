@@ -202,8 +202,26 @@ function watch(root) {
     if (watched.has(el)) continue;
     watched.add(el);
     applyHeight(el);
+    keepClicks(el);
     lazily.observe(el);
   }
+}
+
+/**
+ * A static map is on screen before the live one runs: a click on one of its stops is kept, the
+ * map starts at once, and the stop opens as soon as it can.
+ */
+function keepClicks(el) {
+  const host = el.querySelector(':scope > [data-tripmap-static]');
+  if (!host?.shadowRoot) return;
+  host.setAttribute('data-clickable', '');
+  host.shadowRoot.addEventListener('click', (e) => {
+    const stop = e.composedPath().find((n) => n instanceof Element && n.hasAttribute('data-static-stop'));
+    if (!stop) return;
+    autoMount(el)
+      .then((map) => map?.select(stop.getAttribute('data-static-stop')))
+      .catch((err) => console.error('TripMap:', err));
+  });
 }
 
 /**

@@ -47,6 +47,9 @@ test('without JavaScript the page shows the static map: headline, countries, leg
   assert.notEqual(fill, 'rgb(0, 0, 0)');
   const box = await page.locator('[data-tripmap]').boundingBox();
   assert.ok(box.height >= 600, `the box keeps its height: ${box.height}`);
+  // Its stops do nothing without JavaScript, and do not pretend to.
+  const cursor = await host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[data-static-stop]')).cursor);
+  assert.equal(cursor, 'default');
   await page.locator('[data-tripmap]').screenshot({ path: `${artifacts}/static-nojs.png` });
   await context.close();
 });
@@ -155,5 +158,23 @@ test('a static map made for another story is not reused: the map says so and dra
   assert.equal(await page.locator('.tripmap__base-reused').count(), 0);
   assert.equal(requests.filter((u) => u.endsWith('/countries.topo.json')).length, 1);
   assert.ok(warnings.some((w) => w.includes('made for another story')), warnings.join('\n'));
+  await context.close();
+});
+
+test('a click on a stop of the static map, before the live map runs, opens that stop once it does', async () => {
+  const context = await newContext(env.browser);
+  // The map's code arrives late, as on a slow connection.
+  await context.route('**/tripmap-core_bg.wasm', async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  const stop = page.locator('tripmap-view[data-tripmap-static] [data-static-stop="lima"]').first();
+  assert.equal(await stop.evaluate((e) => getComputedStyle(e).cursor), 'pointer', 'clickable once the loader listens');
+  await stop.click();
+  assert.equal(await page.locator('[data-card]').count(), 0, 'no card yet: the live map is on its way');
+  await page.locator('[data-card="lima"]').waitFor();
+  assert.equal(await page.locator('[data-stop="lima"].is-selected').count(), 1);
   await context.close();
 });
