@@ -45,11 +45,13 @@ pub struct Options {
     pub dark: bool,
     /// Where the embed's shadow root finds the map's stylesheet, relative to the page.
     pub stylesheet: String,
+    /// The embed also holds a drawing for a phone's map area of this size (shown below 600 px).
+    pub narrow: Option<(f64, f64)>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 720.0, height: 450.0, lang: String::new(), dark: false, stylesheet: "tripmap-map.css".into() }
+        Options { width: 720.0, height: 450.0, lang: String::new(), dark: false, stylesheet: "tripmap-map.css".into(), narrow: Some((358.0, 298.0)) }
     }
 }
 
@@ -85,33 +87,43 @@ impl Static {
     }
 
     /// The map: the live view's layers at the overview, without its buttons. An `<svg>` of its
-    /// own, or with `top`, a group that far down a standalone SVG (clipped to the map's area).
-    fn map(&self, out: &mut String, top: Option<f64>) {
-        let s = &self.scene;
+    /// own (with `class` added), or with `top`, a group that far down a standalone SVG
+    /// (clipped to the map's area). `scene` is `self.scene` or another size of it; with
+    /// `draw_base`, the base layer is drawn (id `tripmap-static-base`), else `self.scene`'s is
+    /// reused through `<use>`.
+    fn map(&self, out: &mut String, scene: &Scene, class: &str, top: Option<f64>, draw_base: bool) {
+        let s = scene;
         let names: Vec<&str> = self.story.stops.iter().map(|s| s.name.as_str()).collect();
         let dense = if names.len() > DENSE_STOPS { " is-dense" } else { "" };
         let (w, h, label) = (num(s.width), num(s.height), esc(&self.strings.map_label(&names)));
         let close = match top {
             None => {
-                let _ = write!(out, r#"<svg class="tripmap__svg{dense}" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">"#);
+                let _ = write!(out, r#"<svg class="tripmap__svg{dense}{class}" viewBox="0 0 {w} {h}" role="img" aria-label="{label}">"#);
                 "</svg>"
             }
             Some(y) => {
                 let _ = write!(
                     out,
-                    r#"<clipPath id="tripmap-map-area"><rect width="{w}" height="{h}"/></clipPath><g class="tripmap__svg{dense}" transform="translate(0 {})" clip-path="url(#tripmap-map-area)" role="img" aria-label="{label}">"#,
+                    r#"<clipPath id="tripmap-map-area"><rect width="{w}" height="{h}"/></clipPath><g class="tripmap__svg{dense}{class}" transform="translate(0 {})" clip-path="url(#tripmap-map-area)" role="img" aria-label="{label}">"#,
                     num(y)
                 );
                 "</g>"
             }
         };
-        out.push_str(r#"<g class="tripmap__zoom"><g class="tripmap__base" aria-hidden="true">"#);
-        let _ = write!(out, r#"<path class="tripmap__sphere" d="{}"/><path class="tripmap__graticule" d="{}"/>"#, s.sphere, s.graticule);
-        for c in &s.countries {
-            let class = if c.visited { "tripmap__country is-visited" } else { "tripmap__country" };
-            let _ = write!(out, r#"<path class="{class}" data-country="{}" d="{}"/>"#, esc(&c.id), c.d);
+        out.push_str(r#"<g class="tripmap__zoom">"#);
+        if draw_base {
+            out.push_str(r#"<g class="tripmap__base" id="tripmap-static-base" aria-hidden="true">"#);
+            let _ = write!(out, r#"<path class="tripmap__sphere" d="{}"/><path class="tripmap__graticule" d="{}"/>"#, s.sphere, s.graticule);
+            for c in &s.countries {
+                let class = if c.visited { "tripmap__country is-visited" } else { "tripmap__country" };
+                let _ = write!(out, r#"<path class="{class}" data-country="{}" d="{}"/>"#, esc(&c.id), c.d);
+            }
+            let _ = write!(out, r#"<path class="tripmap__coast" d="{}"/><path class="tripmap__borders" d="{}"/></g>"#, s.coastlines, s.borders);
+        } else {
+            // The same countries, carried onto this size (its strokes do not scale).
+            let (k, tx, ty) = self.scene.fit().refit_to(&s.fit());
+            let _ = write!(out, r##"<use href="#tripmap-static-base" transform="matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})"/>"##);
         }
-        let _ = write!(out, r#"<path class="tripmap__coast" d="{}"/><path class="tripmap__borders" d="{}"/></g>"#, s.coastlines, s.borders);
         out.push_str(r#"<g class="tripmap__routes">"#);
         for leg in &s.legs {
             let _ = write!(
@@ -183,7 +195,14 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
         let _ = write!(out, r#"<p class="tripmap__standfirst">{}</p>"#, esc(story.standfirst.as_str()));
     }
     out.push_str(r#"</header><div class="tripmap__body"><div class="tripmap__map">"#);
-    st.map(&mut out, None);
+    // A second drawing for phones, sharing the countries: the desktop one, scaled down to a
+    // phone's map area, would have 6 px labels until the live map re-fits it (and for good
+    // without JavaScript). The CSS shows the one that fits the map's width.
+    let narrow = o.narrow.map(|(w, h)| Scene::build(&st.story, Basemap::natural_earth(), w, h));
+    st.map(&mut out, &st.scene, if narrow.is_some() { " is-wide" } else { "" }, None, true);
+    if let Some(narrow) = &narrow {
+        st.map(&mut out, narrow, " is-narrow", None, false);
+    }
     // The stepper's place, with its status only (its buttons need the live map): the list
     // stays where it is when the live map takes over.
     let _ = write!(
@@ -245,7 +264,7 @@ pub fn standalone_svg(story: &Story, o: &Options) -> String {
     for (i, line) in title.iter().enumerate() {
         let _ = write!(out, r#"<text class="tripmap__print-title" x="{}" y="{}">{}</text>"#, num(x), num(PAD + 22.0 + i as f64 * TITLE_LINE_PX), esc(line));
     }
-    st.map(&mut out, Some(top));
+    st.map(&mut out, &st.scene, "", Some(top), true);
     for (i, line) in credit.iter().enumerate() {
         let _ = write!(out, r#"<text class="tripmap__print-credit" x="{}" y="{}">{}</text>"#, num(x), num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX), esc(line));
     }
@@ -299,8 +318,16 @@ mod tests {
         for leg in &scene.legs {
             assert!(html.contains(&format!(r#"d="{}""#, leg.d)), "leg {}", leg.key);
         }
-        assert_eq!(html.matches("<path class=\"tripmap__country").count(), scene.countries.len());
-        assert_eq!(html.matches(r#"<circle class="tripmap__marker""#).count(), 4);
+        assert_eq!(html.matches("<path class=\"tripmap__country").count(), scene.countries.len(), "countries drawn once");
+        // Two drawings, desktop and phone, the phone's reusing the countries.
+        assert_eq!(html.matches(r#"<circle class="tripmap__marker""#).count(), 8);
+        let phone = Scene::build(&Story::default_story(), Basemap::natural_earth(), 358.0, 298.0);
+        assert!(html.contains(r#"<svg class="tripmap__svg is-narrow" viewBox="0 0 358 298""#));
+        assert!(phone.legs.iter().all(|leg| html.contains(&format!(r#"d="{}""#, leg.d))));
+        assert_eq!(html.matches(r##"<use href="#tripmap-static-base""##).count(), 1);
+        let single = embed_html(&Story::default_story(), &Options { narrow: None, ..Options::default() });
+        assert_eq!(single.matches(r#"<circle class="tripmap__marker""#).count(), 4);
+        assert!(!single.contains("is-wide") && !single.contains("<use"));
         assert!(html.contains(r#"<span class="tripmap__stop-name">Bogotá</span><span class="tripmap__stop-date">October 3"#));
         assert!(html.contains(">Blinken"), "the headline");
     }

@@ -7,7 +7,8 @@
 //! tripmap schema                           the JSON Schema of the story format
 //! tripmap render story.json [-o map.svg]   the map as one SVG (print, social images); with
 //!   [--html] [--width W] [--height H]      --html, the embed's static HTML (first paint,
-//!   [--lang L] [--dark] [--stylesheet URL] no-JavaScript fallback) to put in its <figure>
+//!   [--lang L] [--dark] [--stylesheet URL] no-JavaScript fallback) to put in its <figure>;
+//!   [--narrow WxH|none]                    with a second drawing for phones (default 358x298)
 //! tripmap prerender page.html [more.html …] each <!-- tripmap:render ARGS --> in the pages
 //!                                          becomes `render --html ARGS` (default story if
 //!                                          none is named): the build's static maps
@@ -19,7 +20,7 @@ use tripmap::import;
 const USAGE: &str = "usage: tripmap check STORY.json [MORE.json …]
        tripmap import STORYMAP.json|GEOJSON.json > STORY.json
        tripmap schema
-       tripmap render STORY.json [-o OUT] [--html] [--width W] [--height H] [--lang L] [--dark] [--stylesheet URL]
+       tripmap render STORY.json [-o OUT] [--html] [--width W] [--height H] [--narrow WxH|none] [--lang L] [--dark] [--stylesheet URL]
        tripmap prerender PAGE.html [MORE.html …]";
 
 fn main() -> ExitCode {
@@ -124,6 +125,14 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
             "--height" => r.options.height = px(value()?)?,
             "--lang" => r.options.lang = value()?,
             "--stylesheet" => r.options.stylesheet = value()?,
+            "--narrow" => {
+                let v = value()?;
+                r.options.narrow = match v.split_once('x') {
+                    _ if v == "none" => None,
+                    Some((w, h)) => Some((px(w.to_string())?, px(h.to_string())?)),
+                    None => return Err(format!("--narrow: {v} is not WIDTHxHEIGHT or none")),
+                };
+            }
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
             _ if r.story.is_none() => r.story = Some(arg.clone()),
             _ => return Err(format!("one story at a time ({arg})")),

@@ -178,3 +178,23 @@ test('a click on a stop of the static map, before the live map runs, opens that 
   assert.equal(await page.locator('[data-stop="lima"].is-selected').count(), 1);
   await context.close();
 });
+
+test('on a phone, the static map shown is the one drawn for a phone: labels at full size, the same countries', async () => {
+  const context = await newContext(env.browser, { javaScriptEnabled: false, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  const host = page.locator('[data-tripmap] > tripmap-view[data-tripmap-static]');
+  const seen = await host.evaluate((el) => {
+    const shown = [...el.shadowRoot.querySelectorAll('.tripmap__svg')].filter((s) => getComputedStyle(s).display !== 'none');
+    const label = shown[0]?.querySelector('.tripmap__label');
+    const box = shown[0]?.getBoundingClientRect();
+    return { shown: shown.map((s) => s.getAttribute('class')), labelPx: label?.getBoundingClientRect().height, reuses: !!shown[0]?.querySelector('use[href="#tripmap-static-base"]'), width: box?.width };
+  });
+  assert.deepEqual(seen.shown, ['tripmap__svg is-narrow']);
+  assert.ok(seen.reuses, 'its countries are the desktop drawing’s');
+  // Drawn at 14 px for about this size: scaled from the desktop drawing they would be about 7.
+  assert.ok(seen.labelPx >= 13, `stop labels ${seen.labelPx} px tall`);
+  assert.ok(seen.width > 300, `the drawing fills the map area: ${seen.width}`);
+  await page.locator('[data-tripmap]').screenshot({ path: `${artifacts}/static-nojs-375.png` });
+  await context.close();
+});
