@@ -1,5 +1,6 @@
 //! Parse (as TripMap, StoryMapJS or GeoJSON, importing the latter two: HTML sanitized) +
-//! validate + lay out any bytes: must never panic, only accept or report problems.
+//! validate + lay out any bytes: must never panic, only accept or report problems; and the quick
+//! and the long way of reading a TripMap story must agree.
 //! Run: `cargo +nightly fuzz run story fuzz/corpus/story -- -max_total_time=300` (see README).
 #![no_main]
 
@@ -10,6 +11,12 @@ use tripmap::zoom::View;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
+    // The map reads a story the quick way when it can (typed, straight from the text); it must
+    // say exactly what the long way (through a JSON value, every problem found) says.
+    if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
+        let words = |r: Result<tripmap::story::Story, Vec<tripmap::story::Problem>>| r.map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>());
+        assert_eq!(words(tripmap::story::Story::from_json(json)), words(tripmap::story::Story::from_value(value)));
+    }
     let story = match tripmap::import::read(json) {
         Ok((story, _report)) => story,
         Err(problems) => {
