@@ -198,7 +198,8 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
     // A second drawing for phones, sharing the countries: the desktop one, scaled down to a
     // phone's map area, would have 6 px labels until the live map re-fits it (and for good
     // without JavaScript). The CSS shows the one that fits the map's width.
-    let narrow = o.narrow.map(|(w, h)| Scene::build(&st.story, Basemap::natural_earth(), w, h));
+    // Its own countries are never drawn: laid out on no basemap.
+    let narrow = o.narrow.map(|(w, h)| Scene::build(&st.story, Basemap::empty(), w, h));
     st.map(&mut out, &st.scene, if narrow.is_some() { " is-wide" } else { "" }, None, true);
     if let Some(narrow) = &narrow {
         st.map(&mut out, narrow, " is-narrow", None, false);
