@@ -27,7 +27,7 @@ use crate::format::Format;
 use crate::i18n::{isolate, is_rtl, Strings};
 use crate::labels::text_width;
 use crate::path::num;
-use crate::scene::{Label, Scene, DENSE_STOPS, MARKER_R};
+use crate::scene::{Label, Scene, DENSE_STOPS, HIT_R, MARKER_NUM_DY, MARKER_R};
 use crate::story::{Stop, Story};
 use std::fmt::Write;
 
@@ -140,8 +140,9 @@ impl Static {
         for (i, stop) in s.stops.iter().enumerate() {
             let _ = write!(
                 out,
-                r#"<g class="tripmap__stop" data-static-stop="{}"><circle class="tripmap__hit" cx="{x}" cy="{y}" r="23"/><circle class="tripmap__marker" cx="{x}" cy="{y}" r="{}"/>"#,
+                r#"<g class="tripmap__stop" data-static-stop="{}"><circle class="tripmap__hit" cx="{x}" cy="{y}" r="{}"/><circle class="tripmap__marker" cx="{x}" cy="{y}" r="{}"/>"#,
                 esc(&self.story.stops[i].id),
+                num(HIT_R),
                 num(MARKER_R),
                 x = num(stop.x),
                 y = num(stop.y),
@@ -151,7 +152,7 @@ impl Static {
         }
         out.push_str(r#"</g><g class="tripmap__numbers" aria-hidden="true">"#);
         for (i, stop) in s.stops.iter().enumerate() {
-            let _ = write!(out, r#"<text class="tripmap__marker-num" x="{}" y="{}" text-anchor="middle">{}</text>"#, num(stop.x), num(stop.y + 4.0), self.format.number(i as u64 + 1));
+            let _ = write!(out, r#"<text class="tripmap__marker-num" x="{}" y="{}" text-anchor="middle">{}</text>"#, num(stop.x), num(stop.y + MARKER_NUM_DY), self.format.number(i as u64 + 1));
         }
         let bar = &s.labels.scale_bar;
         let _ = write!(

@@ -18,6 +18,10 @@ pub const STOP_FONT_PX: f64 = 14.0;
 pub const LEG_FONT_PX: f64 = 12.0;
 /// Marker radius, px: room for the stop's number inside. The hit area round it is 44 px across.
 pub const MARKER_R: f64 = 10.0;
+/// Radius of the invisible hit circle round a marker, px: a 44 px touch target and then some.
+pub const HIT_R: f64 = 23.0;
+/// How far below the marker's centre the baseline of its number sits, px (11 px bold digits).
+pub const MARKER_NUM_DY: f64 = 4.0;
 /// From this many stops on, markers are drawn small and unnumbered, so the route stays readable.
 pub const DENSE_STOPS: usize = 40;
 /// Route points this close (px) to a stop count as the route's end: labels must not cover them.

@@ -45,7 +45,8 @@ function basemap() {
   });
   return countries;
 }
-const hasStaticMap = (el) => el.querySelector(':scope > [data-tripmap-static]') !== null;
+/** The static map written into `el` at build time (`tripmap render --html`), if any. */
+const staticMap = (el) => el.querySelector(':scope > [data-tripmap-static]');
 
 /** Mounts the map, handing it the basemap first if it asks (it throws, having touched nothing). */
 async function mountMap(glue, el, json) {
@@ -163,7 +164,7 @@ export async function mount(el, story) {
   lazily.unobserve(el);
   applyHeight(el);
   // Fetched alongside the wasm, not after it, when the map will need it.
-  if (!hasStaticMap(el)) basemap().catch(() => {});
+  if (!staticMap(el)) basemap().catch(() => {});
   const [glue, given] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
   let source = given;
   const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
@@ -212,7 +213,7 @@ function watch(root) {
  * map starts at once, and the stop opens as soon as it can.
  */
 function keepClicks(el) {
-  const host = el.querySelector(':scope > [data-tripmap-static]');
+  const host = staticMap(el);
   if (!host?.shadowRoot) return;
   host.setAttribute('data-clickable', '');
   host.shadowRoot.addEventListener('click', (e) => {

@@ -1,7 +1,7 @@
 use super::gestures::Gestures;
 use super::{use_map, Countries, MapContext};
 use crate::path::num;
-use crate::scene::{DENSE_STOPS, MARKER_R};
+use crate::scene::{DENSE_STOPS, HIT_R, MARKER_NUM_DY, MARKER_R};
 use crate::zoom::View;
 use geo::{coord, Coord};
 use leptos::prelude::*;
@@ -194,7 +194,7 @@ fn StopMarkers() -> impl IntoView {
                         }
                     }
                 >
-                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r="23" />
+                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(HIT_R) />
                     <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
                     <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&labels.with_untracked(|l| l.stops[i].text.clone()))}</text>
                 </g>
@@ -206,7 +206,7 @@ fn StopMarkers() -> impl IntoView {
     let numbers = (0..ctx.story.stops.len())
         .map(|i| {
             let p = at[i];
-            view! { <text class="tripmap__marker-num" x=move || num(p.get().x) y=move || num(p.get().y + 4.0) text-anchor="middle">{ctx.locale.number(i as u64 + 1)}</text> }
+            view! { <text class="tripmap__marker-num" x=move || num(p.get().x) y=move || num(p.get().y + MARKER_NUM_DY) text-anchor="middle">{ctx.locale.number(i as u64 + 1)}</text> }
         })
         .collect_view();
     view! {
