@@ -529,8 +529,9 @@ mod tests {
         (story, scene)
     }
 
+    /// Every coordinate of a path, x and y in turn, over all its subpaths.
     fn numbers(d: &str) -> Vec<f64> {
-        d.split(|c: char| c == 'M' || c == 'L' || c == 'Z' || c == ',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect()
+        crate::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).collect()
     }
 
     #[test]

@@ -17,8 +17,9 @@ fn story(stops: &[(&str, f64, f64)]) -> Story {
     Story::from_json(&json).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
+/// Every coordinate of a path, x and y in turn, over all its subpaths.
 fn numbers(d: &str) -> Vec<f64> {
-    d.split(|c: char| c == 'M' || c == 'L' || c == 'Z' || c == ',').filter(|s| !s.is_empty()).map(|s| s.parse().unwrap()).collect()
+    tripmap::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).collect()
 }
 
 /// The invariants every scene must keep, at several sizes.
@@ -46,11 +47,9 @@ fn check(story: &Story) -> Vec<Scene> {
         }
         for leg in &scene.legs {
             // Within each subpath (each "M…"), no segment jumps across the map.
-            for sub in leg.d.split('M').filter(|s| !s.is_empty()) {
-                let p = numbers(sub);
-                let pts: Vec<(f64, f64)> = p.chunks(2).map(|c| (c[0], c[1])).collect();
+            for pts in tripmap::path::points(&leg.d) {
                 for w2 in pts.windows(2) {
-                    let jump = (w2[1].0 - w2[0].0).hypot(w2[1].1 - w2[0].1);
+                    let jump = (w2[1].x - w2[0].x).hypot(w2[1].y - w2[0].y);
                     assert!(jump < w.max(h) * 0.5, "{}: a segment of {jump} px jumps across the map", leg.key);
                 }
             }
