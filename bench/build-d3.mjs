@@ -42,4 +42,15 @@ if (!page.includes('data-d3map') || !page.includes('src="map.js"')) throw new Er
 writeFileSync(out + 'index.html', page);
 for (const f of ['demo.css', 'favicon.svg']) copyFileSync(root + 'dist/' + f, out + f);
 copyFileSync(root + 'bench/d3/d3map.css', out + 'd3map.css');
+
+// The same article with its map box empty and no script: when this page paints first is the
+// earliest any map inside it can be on screen.
+const article = root + 'bench/article/dist/';
+mkdirSync(article, { recursive: true });
+const bare = readFileSync(root + 'dist/index.html', 'utf8')
+  .replace(/<figure data-tripmap>[\s\S]*?<\/figure>/, '<figure data-tripmap></figure>')
+  .replace('<script type="module" src="tripmap.js"></script>', '');
+if (bare.includes('tripmap.js') || bare.includes('tripmap-view')) throw new Error('dist/index.html changed shape: update bench/build-d3.mjs');
+writeFileSync(article + 'index.html', bare);
+for (const f of ['demo.css', 'tripmap.css', 'favicon.svg']) copyFileSync(root + 'dist/' + f, article + f);
 console.log(`d3 reference: ${kept.length} of ${countries.geometries.length} countries, ${arcs.length} arcs → bench/d3/dist/`);
