@@ -227,7 +227,9 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
     if !story.credit.is_empty() {
         let _ = write!(out, r#"<p class="tripmap__credit">{}</p>"#, esc(story.credit.as_str()));
     }
-    out.push_str("</div></div></template></tripmap-view>");
+    // The last element: the stylesheet shows the static map once this has been parsed, so a
+    // reader never sees a map with countries but no routes yet (pages are parsed piece by piece).
+    out.push_str(r#"<span class="tripmap__complete" hidden></span></div></div></template></tripmap-view>"#);
     out
 }
 

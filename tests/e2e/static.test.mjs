@@ -128,6 +128,39 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   await close();
 });
 
+test('the static map appears whole: no frame shows its countries without its routes and markers', async () => {
+  // The parser hands the static map over in pieces and the browser paints between them; at 4×
+  // CPU throttling that happens on every load here. Frames are sampled as they are rendered.
+  const context = await newContext(env.browser);
+  await context.route('**/tripmap.js', (r) => r.abort());
+  await context.addInitScript(() => {
+    window.__frames = [];
+    const loop = () => {
+      const root = document.querySelector('[data-tripmap] tripmap-view')?.shadowRoot;
+      const map = root?.querySelector('.tripmap');
+      if (map) {
+        const count = (sel) => root.querySelectorAll(sel).length;
+        const styled = getComputedStyle(map).opacity !== '0' && root.querySelector('.tripmap__country') && getComputedStyle(root.querySelector('.tripmap__country')).fill !== 'rgb(0, 0, 0)';
+        window.__frames.push({ visible: Boolean(styled), countries: count('.tripmap__country'), legs: count('.tripmap__leg-line'), markers: count('.tripmap__marker'), labels: count('.tripmap__label') });
+      }
+      requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(env.server.url + '/');
+  await page.waitForFunction(() => window.__frames.some((f) => f.visible));
+  const frames = await page.evaluate(() => window.__frames);
+  const whole = frames.at(-1);
+  assert.equal(whole.legs, story.legs.length * 2, 'both drawings hold every leg');
+  const partial = frames.filter((f) => f.countries < whole.countries || f.legs < whole.legs || f.markers < whole.markers || f.labels < whole.labels);
+  assert.ok(partial.length > 0, 'no frame caught the map half-parsed: this test no longer sees what it guards against');
+  assert.deepEqual(partial.filter((f) => f.visible), [], 'a frame showed part of the static map');
+  await context.close();
+});
+
 test('a map without a static map fetches the basemap, once, however many maps the page holds', async () => {
   const { page, problems, requests, close } = await open(env.browser, env.server.url + '/two-stories.html', { waitFor: null });
   await page.evaluate(() => window.TripMap.mountAll());
