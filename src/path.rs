@@ -105,10 +105,8 @@ pub fn points(d: &str) -> Vec<Vec<Coord>> {
             'L' => at = Coord { x, y: value },
             _ => at = Coord { x: at.x + x, y: at.y + value },
         }
-        if let Some(line) = out.last_mut().filter(|_| command != 'M') {
-            if line.last() != Some(&at) {
-                line.push(at);
-            }
+        if let Some(line) = out.last_mut().filter(|line| line.last() != Some(&at)) {
+            line.push(at);
         }
     }
     out
