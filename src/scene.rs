@@ -529,11 +529,6 @@ mod tests {
         (story, scene)
     }
 
-    /// Every coordinate of a path, x and y in turn, over all its subpaths.
-    fn numbers(d: &str) -> Vec<f64> {
-        crate::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).collect()
-    }
-
     #[test]
     fn default_story_legs_have_geodesic_lengths() {
         let (_, scene) = default_scene(800.0);
@@ -552,7 +547,8 @@ mod tests {
             }
             let all = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.sphere.as_str()]).chain(scene.legs.iter().map(|l| l.d.as_str()));
             for d in all {
-                assert!(numbers(d).iter().all(|n| n.is_finite() && *n > -20.0 && *n < width.max(scene.height) + 20.0));
+                let limit = width.max(scene.height) + 20.0;
+                assert!(crate::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).all(|n| n.is_finite() && n > -20.0 && n < limit));
             }
         }
     }
@@ -572,10 +568,9 @@ mod tests {
                     assert!(!overlaps(*a, labels::square(coord! { x: s.x, y: s.y }, MARKER_R)), "{width}: label on a marker");
                 }
                 for leg in &scene.legs {
-                    let pts = numbers(&leg.d);
-                    let ends = [(pts[0], pts[1]), (pts[pts.len() - 2], pts[pts.len() - 1])];
-                    for (x, y) in ends {
-                        assert!(!overlaps(*a, labels::square(coord! { x: x, y: y }, 1.0)), "{width}: label on the end of {}", leg.key);
+                    let pts = crate::path::points(&leg.d).concat();
+                    for end in [pts[0], pts[pts.len() - 1]] {
+                        assert!(!overlaps(*a, labels::square(end, 1.0)), "{width}: label on the end of {}", leg.key);
                     }
                 }
                 assert!(a.min().x >= 0.0 && a.max().x <= width && a.min().y >= 0.0 && a.max().y <= scene.height);
@@ -671,9 +666,8 @@ mod tests {
         assert_eq!(scene.legs.len(), 2);
         for leg in &scene.legs {
             // No segment jumps across the map (the antimeridian seam).
-            let p = numbers(&leg.d);
-            for w in p.chunks(2).collect::<Vec<_>>().windows(2) {
-                assert!((w[1][0] - w[0][0]).abs() < 100.0, "jump in {}", leg.key);
+            for w in crate::path::points(&leg.d).concat().windows(2) {
+                assert!((w[1].x - w[0].x).abs() < 100.0, "jump in {}", leg.key);
             }
         }
         assert!(scene.countries.iter().any(|c| c.id == "JPN" && c.visited));

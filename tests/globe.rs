@@ -17,11 +17,6 @@ fn story(stops: &[(&str, f64, f64)]) -> Story {
     Story::from_json(&json).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
-/// Every coordinate of a path, x and y in turn, over all its subpaths.
-fn numbers(d: &str) -> Vec<f64> {
-    tripmap::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).collect()
-}
-
 /// The invariants every scene must keep, at several sizes.
 fn check(story: &Story) -> Vec<Scene> {
     let points: Vec<_> = story.stops.iter().map(|s| coord! { x: s.lon, y: s.lat }).collect();
@@ -41,7 +36,7 @@ fn check(story: &Story) -> Vec<Scene> {
         }
         let paths = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.coastlines.as_str(), scene.sphere.as_str(), scene.graticule.as_str()]);
         for d in paths.chain(scene.legs.iter().map(|l| l.d.as_str())) {
-            for n in numbers(d) {
+            for n in tripmap::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]) {
                 assert!(n.is_finite() && n > -20.0 && n < w.max(h) + 20.0, "{n} in a path");
             }
         }
