@@ -83,7 +83,8 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
     const loop = () => {
       const shown = [...document.querySelectorAll('[data-tripmap] tripmap-view')].some((v) => {
         const c = v.shadowRoot?.querySelector('.tripmap__country');
-        return c && getComputedStyle(c).fill !== 'rgb(0, 0, 0)' && c.getBoundingClientRect().width > 0;
+        // Styled, laid out, and not a static map still arriving (transparent until whole).
+        return c && getComputedStyle(c).fill !== 'rgb(0, 0, 0)' && c.getBoundingClientRect().width > 0 && getComputedStyle(c.closest('.tripmap')).opacity !== '0';
       });
       window.__frames.push(shown);
       requestAnimationFrame(loop);
