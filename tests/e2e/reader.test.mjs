@@ -31,6 +31,9 @@ for (const p of PAGES) {
     // Enter opens the card and moves focus into it.
     await page.keyboard.press('Enter');
     await page.locator(`[data-card="${ids.at(-1)}"]`).waitFor();
+    // Focus moves two frames after the card appears (its first layout stays out of the click's
+    // task): give it those frames, then check.
+    await page.waitForFunction((id) => deepActive()?.getAttribute('data-card') === id, ids.at(-1), { timeout: 2000 }).catch(() => {});
     assert.equal(await page.evaluate(() => deepActive().getAttribute('data-card')), ids.at(-1), 'focus in the card');
     // Home, then → through every stop; the stepper says where we are.
     await page.keyboard.press('Home');
