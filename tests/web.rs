@@ -116,7 +116,7 @@ async fn the_default_story_mounts_with_every_hook() {
     assert!(find(&el, r#"[data-country="COL"].is-visited"#).is_some());
     assert!(find(&el, r#"[data-country="BRA"]:not(.is-visited)"#).is_some());
     assert_eq!(count(&el, "[data-card]"), 0, "no card until a stop is chosen");
-    assert_eq!(text(&el, ".tripmap__title"), "Blinken's four days in South America");
+    assert_eq!(text(&el, ".tripmap__title"), "Blinken's tour of Colombia, Chile and Peru");
 }
 
 #[wasm_bindgen_test]
@@ -227,7 +227,7 @@ async fn mounted_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: O
 #[wasm_bindgen_test]
 async fn the_page_language_picks_the_story_and_interface_language() {
     let es = mounted_with(None, &[], Some("es-CO")).await;
-    assert_eq!(text(&es, ".tripmap__title"), "Los cuatro días de Blinken en Sudamérica");
+    assert_eq!(text(&es, ".tripmap__title"), "La gira de Blinken por Colombia, Chile y Perú");
     assert_eq!(text(&es, ".tripmap__step-status"), "4 paradas");
     assert_eq!(find(&es, ".tripmap").unwrap().get_attribute("dir").as_deref(), Some("ltr"));
     click(&find(&es, r#"[data-stop="lima"]"#).unwrap());

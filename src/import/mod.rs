@@ -171,6 +171,7 @@ impl Imported {
             media: p.media,
             meetings: vec![],
             topics: vec![],
+            scheduled: vec![],
             figures: vec![],
             quote: None,
             sources: vec![],

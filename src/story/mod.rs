@@ -120,6 +120,10 @@ pub struct Stop {
     /// What was discussed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<Text>,
+    /// What the reports give only as planned (an announced visit, an agenda item), which the
+    /// card shows apart, marked as scheduled: never told as if it happened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled: Vec<Text>,
     /// Key numbers, e.g. "$240m" for "new U.S. aid for migrants in the region".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
@@ -201,6 +205,13 @@ pub struct Meeting {
     pub with: Vec<Person>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub about: Option<Text>,
+    /// The reports give the meeting only as planned: the card marks it "scheduled".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub scheduled: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A key figure and what it measures.
@@ -286,8 +297,9 @@ impl Story {
                     when: r(&s.when),
                     headline: r(&s.headline),
                     media: s.media.as_ref().map(|m| Media { caption: r(&m.caption), credit: r(&m.credit), ..m.clone() }),
-                    meetings: s.meetings.iter().map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r) }).collect(),
+                    meetings: s.meetings.iter().map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r), scheduled: m.scheduled }).collect(),
                     topics: s.topics.iter().map(r).collect(),
+                    scheduled: s.scheduled.iter().map(r).collect(),
                     figures: s.figures.iter().map(|f| Figure { value: r(&f.value), label: r(&f.label), ..f.clone() }).collect(),
                     quote: s.quote.as_ref().map(|q| Quote { text: r(&q.text), by: r(&q.by), ..q.clone() }),
                     ..s.clone()

@@ -274,6 +274,9 @@ pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
         for (j, t) in s.topics.iter().enumerate() {
             f(at(&format!("topics[{j}]")), t);
         }
+        for (j, t) in s.scheduled.iter().enumerate() {
+            f(at(&format!("scheduled[{j}]")), t);
+        }
         for (j, fig) in s.figures.iter().enumerate() {
             f(at(&format!("figures[{j}].value")), &fig.value);
             f(at(&format!("figures[{j}].label")), &fig.label);

@@ -69,6 +69,7 @@ fn StopCardBody(index: usize) -> impl IntoView {
             {stop.media.as_ref().map(|m| media(&ctx, m))}
             {meetings(&ctx, stop)}
             {topics(&ctx, stop)}
+            {scheduled(&ctx, stop)}
             {figures(&story, &ctx, stop)}
             {quote(&story, &ctx, stop)}
             {sources(&story, &ctx, stop)}
@@ -91,7 +92,8 @@ fn meetings(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
                     })
                     .collect_view();
                 let about = m.about.as_ref().map(|a| view! { <span class="tripmap__about">{a.to_string()}</span> });
-                view! { <li>{people}{about}</li> }
+                let scheduled = m.scheduled.then(|| view! { <span class="tripmap__scheduled-mark">{ctx.strings.scheduled}</span> });
+                view! { <li class:is-scheduled=m.scheduled>{people}{scheduled}{about}</li> }
             })
             .collect_view();
         view! {
@@ -163,6 +165,17 @@ fn topics(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
         view! {
             <h4 class="tripmap__h">{ctx.strings.topics}</h4>
             <ul class="tripmap__topics">{items}</ul>
+        }
+    })
+}
+
+/// What the reports give only as planned, apart from what happened and marked as such.
+fn scheduled(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
+    (!stop.scheduled.is_empty()).then(|| {
+        let items = stop.scheduled.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view();
+        view! {
+            <h4 class="tripmap__h">{ctx.strings.scheduled_items}</h4>
+            <ul class="tripmap__scheduled">{items}</ul>
         }
     })
 }

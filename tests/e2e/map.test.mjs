@@ -37,11 +37,17 @@ test('clicking each stop opens its card with the facts from the story', async ()
       await intlDates(page, stop, 'en'),
       ...(stop.meetings ?? []).flatMap((m) => m.with.flatMap((p) => [tr(p.name), tr(p.role)])),
       ...(stop.topics ?? []).map((t) => tr(t)),
+      ...(stop.scheduled ?? []).map((t) => tr(t)),
       ...(stop.figures ?? []).flatMap((f) => [tr(f.value), tr(f.label)]),
       ...(stop.quote ? [tr(stop.quote.text), tr(stop.quote.by)] : []),
       ...stop.sources.map((id) => tr(story.sources.find((s) => s.id === id).name)),
     ];
     for (const e of expected) assert.ok(text.includes(e), `${stop.id} card lacks "${e}"`);
+    // What the reports give only as planned is marked so, and only that.
+    const planned = (stop.meetings ?? []).filter((m) => m.scheduled).length;
+    assert.equal(await card.locator('.tripmap__meetings li.is-scheduled .tripmap__scheduled-mark').count(), planned, `${stop.id}: scheduled meetings marked`);
+    assert.equal(await card.locator('.tripmap__meetings .tripmap__scheduled-mark').count(), planned);
+    if (stop.scheduled) assert.ok(text.includes('Scheduled, as announced'), `${stop.id}: the scheduled items have their heading`);
     assert.equal(await page.locator('[data-card]').count(), 1);
     assert.equal(await page.locator(`[data-stop="${stop.id}"]`).getAttribute('aria-pressed'), 'true');
     const leg = story.legs.find((l) => l.to === stop.id);
