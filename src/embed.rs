@@ -1,16 +1,18 @@
 //! The page side: mounts a map (or an error panel) into a `[data-tripmap]` element, each in its
 //! own shadow root, and the JS API around it (`mountElement`, `mountFailed`, the
 //! handle's `select`/`close`/`destroy`, `setStyles`). The loader (www/tripmap.js) decides when
-//! (lazily, as maps near the screen) and fetches the shared stylesheet. Also the few page
-//! services the components need: deep links in the URL, events, focus, reduced motion.
+//! (lazily, as maps near the screen) and fetches the shared stylesheet. The page services the
+//! components call live in `ui::page`.
 //!
 //! Why a shadow root: a news page's CSS (`svg{max-width:100%}`, `button{all:unset}`,
 //! `path{fill:black}`, Bootstrap) cannot reach inside it, and the map's CSS cannot leak out.
 //! `<figure>` cannot host one, so the map lives in an inner `<tripmap-view>` element.
 
 use crate::basemap::Basemap;
+use crate::format::Digits;
+use crate::scene::Fit;
 use crate::story::{Problem, Story, What};
-use crate::ui::{Command, Countries, ErrorPanel, TripMap};
+use crate::ui::{Command, Countries, Drawing, ErrorPanel, Open, Theme, TripMap};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -169,6 +171,8 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
         },
         Err(_) => None,
     };
+    // A card the reader opened on the static map stays open (read before the static map goes).
+    let kept = open_static_card(&el);
 
     if let Some(id) = MAPS.with_borrow(|m| m.iter().find(|(_, m)| m.element == el).map(|(id, _)| *id)) {
         destroy(id);
@@ -182,7 +186,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     };
     let lang = page_language(&el);
     let attr = |name: &str| el.get_attribute(name).unwrap_or_default().trim().to_ascii_lowercase();
-    let (digits, theme) = (attr("data-digits"), attr("data-theme"));
+    let (digits, theme) = (Digits::parse(&attr("data-digits")), Theme::parse(&attr("data-theme")));
     let remote_images = el.has_attribute("data-remote-images") && attr("data-remote-images") != "false";
     let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
     match (story, countries) {
@@ -190,9 +194,13 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
             let commands = RwSignal::new(None);
             mounted.commands = Some(commands);
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
-            let link_param = Some(link_param(&el));
+            let param = link_param(&el);
+            // A deep link wins over a card left open on the static map.
+            let open = crate::ui::page::read_link(Some(&param)).map(Open::Link).or(kept);
+            let drawing = Drawing::Live { container_px: width, commands: Some(commands) };
+            let link_param = Some(param);
             let handle = leptos::mount::mount_to(container, move || {
-                view! { <TripMap story countries container_px=width link_param lang digits theme commands remote_images /> }
+                view! { <TripMap story countries drawing link_param open lang digits theme remote_images /> }
             });
             mounted.unmount = Some(Box::new(handle));
         }
@@ -228,11 +236,17 @@ fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
         return None;
     }
     let root = host.shadow_root()?;
-    let layer = root.query_selector(".tripmap__base").ok().flatten()?;
-    let view_box = root.query_selector(".tripmap__svg").ok().flatten()?.get_attribute("viewBox")?;
-    let size: Vec<f64> = view_box.split_whitespace().filter_map(|v| v.parse().ok()).collect();
-    let [_, _, width, height] = size[..] else { return None };
-    Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), width, height })
+    let layer = root.query_selector(".tripmap__base[data-fit]").ok().flatten()?;
+    let fit = Fit::parse(&layer.get_attribute("data-fit")?)?;
+    Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), fit })
+}
+
+/// The card open on `el`'s static map, if any (a popover the reader opened before the live map
+/// ran), and whether focus is inside that map.
+fn open_static_card(el: &HtmlElement) -> Option<Open> {
+    let root = el.query_selector(":scope > [data-tripmap-static]").ok().flatten()?.shadow_root()?;
+    let card = root.query_selector("[data-card]:popover-open").ok().flatten()?;
+    Some(Open::Kept { stop: card.get_attribute("data-card")?, focus: root.active_element().is_some() })
 }
 
 /// Creates `<tripmap-view>` in `el` with an open shadow root holding the shared stylesheet and
@@ -343,7 +357,8 @@ pub fn crash_panel(el: HtmlElement) {
 }
 
 /// Fault injection for the end-to-end test of the panic hook: panics inside TripMap. A page
-/// calling it only stops its own maps, which is what the test checks.
+/// calling it only stops its own maps, which is what the test checks. Test builds only.
+#[cfg(feature = "fault-injection")]
 #[wasm_bindgen(js_name = faultForTesting)]
 pub fn fault_for_testing() {
     panic!("fault injected by TripMap's panic-hook test");
@@ -375,84 +390,4 @@ fn page_language(el: &HtmlElement) -> String {
         return lang;
     }
     el.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang")).unwrap_or_default()
-}
-
-/// The stop id in the page's URL for this map's parameter.
-pub fn read_link(param: Option<&str>) -> Option<String> {
-    let href = web_sys::window()?.location().href().ok()?;
-    web_sys::Url::new(&href).ok()?.search_params().get(param?)
-}
-
-/// Puts the open stop into the page's URL (or takes it out) with `history.replaceState`:
-/// no new history entry, the page's own hash, state and other parameters untouched.
-pub fn write_link(param: Option<&str>, stop: Option<&str>) {
-    let Some(param) = param else { return };
-    let Some(window) = web_sys::window() else { return };
-    let Ok(href) = window.location().href() else { return };
-    let Ok(url) = web_sys::Url::new(&href) else { return };
-    match stop {
-        Some(id) => url.search_params().set(param, id),
-        None => url.search_params().delete(param),
-    }
-    if let Ok(history) = window.history() {
-        let state = history.state().unwrap_or(JsValue::NULL);
-        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
-    }
-}
-
-/// Tells the page a reader opened a stop: a `tripmap:select` event bubbling from the map's root
-/// out of its shadow root (composed) and up through the `[data-tripmap]` element, with
-/// `detail.stopId`, for analytics.
-pub fn announce_select(root: &Element, stop_id: &str) {
-    let detail = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&detail, &"stopId".into(), &stop_id.into());
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tripmap:select", &init) {
-        let _ = root.dispatch_event(&ev);
-    }
-}
-
-/// Focuses the first element under `root` matching `selector`, HTML or SVG.
-pub fn focus(root: &Element, selector: &str) {
-    let Some(el) = root.query_selector(selector).ok().flatten() else { return };
-    if let Some(html) = el.dyn_ref::<HtmlElement>() {
-        let _ = html.focus();
-    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = svg.focus();
-    }
-}
-
-/// Share of the screen's height the bottom sheet may cover (its CSS max-height is 50vh).
-const SHEET_SHARE: f64 = 0.5;
-
-/// Phones: the card is a bottom sheet over the lower half of the screen. Scrolls the page so
-/// that the map's top is near the screen's top, and returns how much of the map's height (in
-/// scene pixels) the sheet will then cover, so that the fly-to frames the stop above it.
-pub fn make_room_for_sheet(svg: &Element, scene_width: f64) -> f64 {
-    let Some(window) = web_sys::window() else { return 0.0 };
-    let viewport_h = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
-    let r = svg.get_bounding_client_rect();
-    if r.width() <= 0.0 || viewport_h <= 0.0 {
-        return 0.0;
-    }
-    const TOP_MARGIN: f64 = 8.0;
-    let opts = web_sys::ScrollToOptions::new();
-    opts.set_top(r.top() - TOP_MARGIN);
-    opts.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
-    window.scroll_by_with_scroll_to_options(&opts);
-    let visible = viewport_h * (1.0 - SHEET_SHARE) - TOP_MARGIN;
-    (r.height() - visible).max(0.0) * scene_width / r.width()
-}
-
-/// True when the reader has asked the system for reduced motion.
-pub fn prefers_reduced_motion() -> bool {
-    media_matches("(prefers-reduced-motion: reduce)")
-}
-
-/// Whether a media query matches now.
-pub fn media_matches(query: &str) -> bool {
-    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
 }

@@ -1,14 +1,108 @@
-//! Dates, numbers and distances written natively, as Chromium's `Intl` writes them for the
-//! interface languages (English, Spanish, Arabic): for the static map ([`crate::render`]), made
-//! at build time, and in the browser for the bare tags "en", "es" and "ar" (`ui::intl`), where
-//! `Intl`'s first formatter costs a locale-data load. Any other locale goes to `Intl`.
+//! The one formatter of dates, numbers and distances, for the static map made at build time and
+//! the live map alike ([`Locale`]). The interface languages (English, Spanish, Arabic) are
+//! written natively ([`Format`]), as Chromium's `Intl` writes them: natively there is no `Intl`,
+//! and in the browser `Intl`'s first formatter costs a locale-data load. Any other locale, in the
+//! browser, goes to `Intl` (`ui::intl`), which knows every locale without shipping data.
 
 use crate::i18n::base_lang;
 use crate::story::{Date, DateRange};
 
-pub(crate) const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 const MONTHS_ES: [&str; 12] = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];
 const MONTHS_AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+
+/// Which digits a map writes numbers with (`data-digits`), parsed once at the boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Digits {
+    /// The locale's own.
+    #[default]
+    Locale,
+    /// 0–9.
+    Latin,
+    /// ٠–٩.
+    Arabic,
+}
+
+impl Digits {
+    /// `"latin"` or `"arabic"` (any case); anything else is the locale's own.
+    pub fn parse(s: &str) -> Digits {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "latin" => Digits::Latin,
+            "arabic" => Digits::Arabic,
+            _ => Digits::Locale,
+        }
+    }
+
+    /// The Unicode locale extension that asks `Intl` for these digits.
+    #[cfg(target_arch = "wasm32")]
+    fn extension(self) -> &'static str {
+        match self {
+            Digits::Locale => "",
+            Digits::Latin => "-u-nu-latn",
+            Digits::Arabic => "-u-nu-arab",
+        }
+    }
+}
+
+/// Where a map's dates and numbers are written: natively ([`Format`]), or in the browser by
+/// `Intl` for a tag it accepted ("es-CO", "ar-u-nu-latn").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locale {
+    Native(Format),
+    #[cfg(target_arch = "wasm32")]
+    Intl(String),
+}
+
+impl Locale {
+    /// The locale for a page's language `tag` with `digits`, `interface` being the language the
+    /// interface speaks. The bare interface languages are written natively; in the browser any
+    /// other tag goes to `Intl` (or to `interface`, which `Intl` always accepts, when it rejects
+    /// the tag); natively every tag is written as its interface language.
+    ///
+    /// ```
+    /// use tripmap::format::{Digits, Format, Locale};
+    /// assert_eq!(Locale::for_tag("es", "es", Digits::Locale), Locale::Native(Format::Es));
+    /// assert_eq!(Locale::for_tag("es-CO", "es", Digits::Locale).km(4_239), "4239 km");
+    /// ```
+    pub fn for_tag(tag: &str, interface: &str, digits: Digits) -> Locale {
+        let tag = tag.trim();
+        #[cfg(target_arch = "wasm32")]
+        if !(digits == Digits::Locale && matches!(tag, "en" | "es" | "ar")) {
+            let ext = digits.extension();
+            return Locale::Intl(crate::intl::accepted(&format!("{tag}{ext}"), &format!("{interface}{ext}")));
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (tag, digits); // no Intl natively: every tag is written as its interface language
+        Locale::Native(Format::for_lang(interface))
+    }
+
+    /// "October 3 – 4, 2022" in the locale's words; a single day when start and end agree.
+    pub fn date_range(&self, range: DateRange) -> String {
+        match self {
+            Locale::Native(f) => f.date_range(range),
+            #[cfg(target_arch = "wasm32")]
+            Locale::Intl(tag) => crate::intl::date_range(tag, range),
+        }
+    }
+
+    /// A whole number with the locale's digits and grouping.
+    pub fn number(&self, n: u64) -> String {
+        match self {
+            Locale::Native(f) => f.number(n),
+            #[cfg(target_arch = "wasm32")]
+            Locale::Intl(tag) => crate::intl::number(tag, n),
+        }
+    }
+
+    /// A distance in kilometres: "4,239 km", "4239 km", "٤٬٢٣٩ كم".
+    pub fn km(&self, km: u64) -> String {
+        match self {
+            Locale::Native(f) => f.km(km),
+            #[cfg(target_arch = "wasm32")]
+            Locale::Intl(tag) => crate::intl::km(tag, km),
+        }
+    }
+}
 
 /// Formats for one interface language (any other language is written as English).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,15 +15,20 @@ pub mod import;
 pub mod labels;
 pub mod path;
 pub mod projection;
-// Build-time static maps: native only (the map in the browser draws itself).
+// Build-time static maps: the components rendered natively.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod render;
 pub mod scene;
 pub mod story;
 pub mod zoom;
 
-// The map in the browser. A wasm build with the `import` feature is the importer module alone.
+// The components: live in the browser, rendered natively into the static map. A wasm build
+// with the `import` feature is the importer module alone, without them.
+#[cfg(not(all(target_arch = "wasm32", feature = "import")))]
+pub mod ui;
+// The browser's `Intl`, for locales the native formatter does not write.
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
+// The map on a page: mounting, the JS API, the panic hook.
 #[cfg(all(target_arch = "wasm32", not(feature = "import")))]
 pub mod embed;
-#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
-pub mod ui;

@@ -154,6 +154,28 @@ impl Fit {
         Fit { px_per_km: projection.scale() / crate::geodesy::EARTH_RADIUS_KM, first_stop: first }
     }
 
+    /// The fit as the static map writes it (`data-fit` on its base layer), for the live map that
+    /// reuses that layer: the scale and the first stop's place.
+    ///
+    /// ```
+    /// use tripmap::scene::Fit;
+    /// let fit = Fit { px_per_km: 0.123456789, first_stop: geo::coord! { x: 10.25, y: 300.5 } };
+    /// assert_eq!(Fit::parse(&fit.to_attr()), Some(fit));
+    /// assert_eq!(Fit::parse("1 2"), None);
+    /// ```
+    pub fn to_attr(&self) -> String {
+        format!("{} {} {}", self.px_per_km, self.first_stop.x, self.first_stop.y)
+    }
+
+    /// Reads [`Fit::to_attr`] back.
+    pub fn parse(attr: &str) -> Option<Fit> {
+        let v: Vec<f64> = attr.split_whitespace().map(str::parse).collect::<Result<_, _>>().ok()?;
+        match v[..] {
+            [px_per_km, x, y] if px_per_km > 0.0 => Some(Fit { px_per_km, first_stop: coord! { x: x, y: y } }),
+            _ => None,
+        }
+    }
+
     /// What carries a drawing made at this fit onto `other`: `(k, tx, ty)`, x' = k·x + tx.
     pub fn refit_to(&self, other: &Fit) -> (f64, f64, f64) {
         let k = if self.px_per_km > 0.0 { other.px_per_km / self.px_per_km } else { 1.0 };

@@ -190,7 +190,7 @@ const lazily = new IntersectionObserver(
   (entries) => {
     for (const e of entries) {
       if (e.isIntersecting && !e.target.hasAttribute('data-tripmap-mounted')) {
-        autoMount(e.target).catch((err) => console.error('TripMap:', err));
+        autoMount(e.target).catch((err) => notStarted(e.target, err));
       }
     }
   },
@@ -203,26 +203,27 @@ function watch(root) {
     if (watched.has(el)) continue;
     watched.add(el);
     applyHeight(el);
-    keepClicks(el);
+    startOnUse(el);
     lazily.observe(el);
   }
 }
 
 /**
- * A static map is on screen before the live one runs: a click on one of its stops is kept, the
- * map starts at once, and the stop opens as soon as it can.
+ * A static map does the reader's main job by itself: its stops open their cards (popovers) with
+ * no script at all. A reader using it (a click, a tap, a key) also starts the live map at once;
+ * a card open then stays open when the live map takes over (`mountElement` keeps it).
  */
-function keepClicks(el) {
+function startOnUse(el) {
   const host = staticMap(el);
   if (!host?.shadowRoot) return;
-  host.setAttribute('data-clickable', '');
-  host.shadowRoot.addEventListener('click', (e) => {
-    const stop = e.composedPath().find((n) => n instanceof Element && n.hasAttribute('data-static-stop'));
-    if (!stop) return;
-    autoMount(el)
-      .then((map) => map?.select(stop.getAttribute('data-static-stop')))
-      .catch((err) => console.error('TripMap:', err));
-  });
+  const use = () => autoMount(el).catch((err) => notStarted(el, err));
+  for (const type of ['click', 'keydown']) host.shadowRoot.addEventListener(type, use, { once: true });
+}
+
+/** Why a live map did not start; a static map, if there is one, stays and keeps working. */
+function notStarted(el, err) {
+  const kept = staticMap(el) ? ' The static map stays in place and keeps working.' : '';
+  console.error(`TripMap: the live map did not start (${err?.message ?? err}).${kept}`);
 }
 
 /**

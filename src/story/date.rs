@@ -66,43 +66,11 @@ impl Date {
         }
         Ok(Date { year: year as i32, month: month as u8, day: day as u8 })
     }
-
-    fn month_name(self) -> &'static str {
-        crate::format::MONTHS_EN[(self.month - 1) as usize]
-    }
-}
-
-impl std::fmt::Display for DateRange {
-    /// "3 October 2022", "3–4 October 2022", "30 September – 2 October 2022".
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let (a, b) = (self.start, self.end);
-        if a == b {
-            write!(f, "{} {} {}", a.day, a.month_name(), a.year)
-        } else if a.year == b.year && a.month == b.month {
-            write!(f, "{}–{} {} {}", a.day, b.day, a.month_name(), a.year)
-        } else if a.year == b.year {
-            write!(f, "{} {} – {} {} {}", a.day, a.month_name(), b.day, b.month_name(), b.year)
-        } else {
-            write!(f, "{} {} {} – {} {} {}", a.day, a.month_name(), a.year, b.day, b.month_name(), b.year)
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn range(a: &str, b: &str) -> String {
-        DateRange { start: Date::parse(a).unwrap(), end: Date::parse(b).unwrap() }.to_string()
-    }
-
-    #[test]
-    fn formats_ranges_the_way_a_newsroom_writes_them() {
-        assert_eq!(range("2022-10-05", "2022-10-05"), "5 October 2022");
-        assert_eq!(range("2022-10-03", "2022-10-04"), "3–4 October 2022");
-        assert_eq!(range("2022-09-30", "2022-10-02"), "30 September – 2 October 2022");
-        assert_eq!(range("2022-12-31", "2023-01-01"), "31 December 2022 – 1 January 2023");
-    }
 
     #[test]
     fn rejects_impossible_dates() {

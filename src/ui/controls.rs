@@ -1,4 +1,4 @@
-use super::use_map;
+use super::{use_map, Mode};
 use crate::zoom::View;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -75,6 +75,16 @@ pub fn Stepper() -> impl IntoView {
         Some(i) => crate::i18n::fill(t.stop_of, &[("i", &locale.number(i as u64 + 1)), ("n", &locale.number(n as u64))]),
         None => t.stop_count(n, &locale.number(n as u64)),
     };
+    // The static map has the status alone, at the live stepper's height: its buttons need the
+    // live map, and the list stays where it is when the live map takes over.
+    if ctx.mode == Mode::Static {
+        return view! {
+            <div class="tripmap__stepper is-static">
+                <span class="tripmap__step-status">{status}</span>
+            </div>
+        }
+        .into_any();
+    }
     // The arrows point the way the text reads.
     let (back, forward) = if ctx.rtl { ("›", "‹") } else { ("‹", "›") };
     view! {
@@ -92,4 +102,5 @@ pub fn Stepper() -> impl IntoView {
             </button>
         </div>
     }
+    .into_any()
 }

@@ -1,16 +1,26 @@
 use super::gestures::Gestures;
-use super::{use_map, Countries, MapContext};
+use super::{use_map, Countries, MapContext, Mode};
 use crate::path::num;
 use crate::scene::{DENSE_STOPS, HIT_R, MARKER_NUM_DY, MARKER_R};
 use crate::zoom::View;
 use geo::{coord, Coord};
 use leptos::prelude::*;
 
+/// Which screens a drawing is for: the static map holds one for phones and one for the rest
+/// (the CSS shows the one that fits); the live map is laid out for the screen it is on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screens {
+    #[default]
+    All,
+    Wide,
+    Narrow,
+}
+
 /// The SVG map. Sea, countries, borders and routes are drawn in scene pixels under the view's
 /// transform (strokes do not scale); markers, labels and the scale bar are drawn at their
 /// transformed positions, so they keep their size at any zoom.
 #[component]
-pub fn MapLayer() -> impl IntoView {
+pub fn MapLayer(#[prop(optional)] screens: Screens) -> impl IntoView {
     let ctx = use_map();
     let scene = ctx.scene;
     // Drawn once the map area has been measured and the scene laid out for it.
@@ -22,15 +32,18 @@ pub fn MapLayer() -> impl IntoView {
     let view = ctx.view;
     let g = Gestures::new();
     // Many stops: small markers without numbers, so the route stays readable.
-    let dense = if ctx.story.stops.len() > DENSE_STOPS { " is-dense" } else { "" };
+    let dense = ctx.story.stops.len() > DENSE_STOPS;
     let (c1, c2, c3, c4, c5, c6) = (ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone(), ctx.clone());
     let hint = g.hint;
+    let live = ctx.mode == Mode::Live;
+    let zoomed = Memo::new(move |_| view.get().k > 1.0);
     view! {
         <svg
-            class=move || {
-                let zoomed = if view.get().k > 1.0 { " is-zoomed" } else { "" };
-                format!("tripmap__svg{zoomed}{dense}")
-            }
+            class="tripmap__svg"
+            class:is-zoomed=zoomed
+            class:is-dense=dense
+            class:is-wide=screens == Screens::Wide
+            class:is-narrow=screens == Screens::Narrow
             viewBox=move || format!("0 0 {} {}", size().0, size().1)
             width=move || size().0
             height=move || size().1
@@ -38,9 +51,10 @@ pub fn MapLayer() -> impl IntoView {
             aria-label=label
             aria-describedby=ctx.id("desc")
             // Out of the flow even without the stylesheet: the map area's size decides the
-            // drawing's, never the other way round (that would be a resize loop).
-            style:position="absolute"
-            style:inset="0"
+            // drawing's, never the other way round (that would be a resize loop). The static
+            // map has its stylesheet first, and no style attribute (a strict CSP blocks them).
+            style:position=live.then_some("absolute")
+            style:inset=live.then_some("0")
             on:pointerdown=move |ev| g.pointer_down(&c1, ev)
             on:pointermove=move |ev| g.pointer_move(&c2, ev)
             on:pointerup=move |ev| g.pointer_up(&c3, ev)
@@ -58,9 +72,7 @@ pub fn MapLayer() -> impl IntoView {
                 <ScaleBar />
             </Show>
         </svg>
-        <p class=move || { if hint.get() { "tripmap__hint is-shown" } else { "tripmap__hint" } } aria-hidden="true">
-            {hint_text}
-        </p>
+        {live.then(|| view! { <p class="tripmap__hint" class:is-shown=move || hint.get() aria-hidden="true">{hint_text}</p> })}
     }
 }
 
@@ -71,35 +83,43 @@ pub fn MapLayer() -> impl IntoView {
 fn BaseLayer() -> impl IntoView {
     let ctx = use_map();
     let scene = ctx.scene;
-    match (ctx.countries, ctx.reused_fit) {
-        (Countries::Reused { layer, .. }, Some(drawn_for)) => {
+    let base_id = ctx.id("base");
+    // Where the countries were drawn, carried onto this scene (their strokes do not scale).
+    let refit = move |drawn_for: crate::scene::Fit| {
+        move || {
+            scene.with(|s| {
+                let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(&s.fit()));
+                format!("matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})")
+            })
+        }
+    };
+    match ctx.countries {
+        Countries::Reused { layer, fit } => {
             let holder = NodeRef::<leptos::svg::G>::new();
             holder.on_load(move |g| {
                 let _ = g.append_child(&layer);
             });
-            let transform = move || {
-                scene.with(|s| {
-                    let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(&s.fit()));
-                    format!("matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})")
-                })
-            };
-            view! { <g class="tripmap__base-reused" transform=transform node_ref=holder></g> }.into_any()
+            view! { <g class="tripmap__base-reused" transform=refit(fit) node_ref=holder></g> }.into_any()
         }
-        _ => (move || scene.with(|s| s.as_deref().map(base_layer))).into_any(),
+        Countries::Shared { fit } => view! { <use href=format!("#{base_id}") transform=refit(fit) /> }.into_any(),
+        Countries::Drawn(_) => {
+            let mode = ctx.mode;
+            (move || scene.with(|s| s.as_deref().map(|s| base_layer(s, base_id.clone(), mode)))).into_any()
+        }
     }
 }
 
-fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
+/// The base layer; on the static map it says what fit it was drawn with (`data-fit`), for the
+/// live map that takes it over.
+fn base_layer(s: &crate::scene::Scene, id: String, mode: Mode) -> impl IntoView {
+    let fit = (mode == Mode::Static).then(|| s.fit().to_attr());
     let countries = s
         .countries
         .iter()
-        .map(|c| {
-            let class = if c.visited { "tripmap__country is-visited" } else { "tripmap__country" };
-            view! { <path class=class data-country=c.id.clone() d=c.d.clone() /> }
-        })
+        .map(|c| view! { <path class="tripmap__country" class:is-visited=c.visited data-country=c.id.clone() d=c.d.clone() /> })
         .collect_view();
     view! {
-        <g class="tripmap__base" aria-hidden="true">
+        <g class="tripmap__base" id=id data-fit=fit aria-hidden="true">
             <path class="tripmap__sphere" d=s.sphere.clone() />
             <path class="tripmap__graticule" d=s.graticule.clone() />
             {countries}
@@ -112,19 +132,18 @@ fn base_layer(s: &crate::scene::Scene) -> impl IntoView {
 /// Legs as geodesic curves; the leg into the selected stop stands out and draws itself.
 #[component]
 fn RouteLayer() -> impl IntoView {
-    let MapContext { scene, selected, view, .. } = use_map();
-    move || scene.with(|s| s.as_deref().map(|s| route_layer(s, selected, view)))
+    let MapContext { scene, selected, view, mode, .. } = use_map();
+    move || scene.with(|s| s.as_deref().map(|s| route_layer(s, selected, view, mode)))
 }
 
-fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, view: RwSignal<View>) -> impl IntoView {
+fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, view: RwSignal<View>, mode: Mode) -> impl IntoView {
     let legs = scene
         .legs
         .iter()
         .map(|leg| {
             let to = leg.to;
-            let class = move || if selected.get() == Some(to) { "tripmap__leg is-selected" } else { "tripmap__leg" };
             view! {
-                <g class=class>
+                <g class="tripmap__leg" class:is-selected=move || selected.get() == Some(to)>
                     <path class="tripmap__leg-line" data-leg=leg.key.clone() data-distance-km=leg.distance_km.to_string() d=leg.d.clone() pathLength="1" />
                 </g>
             }
@@ -132,8 +151,9 @@ fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, v
         .collect_view();
     // The zoom factor for the legs' stroke widths, set here and not on the <svg>: a custom
     // property changed on an ancestor of every country path restyles them all on every frame
-    // of a fly-to.
-    view! { <g class="tripmap__routes" style:--tripmap-k=move || format!("{:.4}", view.get().k)>{legs}</g> }
+    // of a fly-to. The static map never zooms (and may carry no style attribute).
+    let k = move || (mode == Mode::Live).then(|| format!("{:.4}", view.get().k));
+    view! { <g class="tripmap__routes" style:--tripmap-k=k>{legs}</g> }
 }
 
 /// Distances beside the legs, placed for the current view.
@@ -177,27 +197,48 @@ fn StopMarkers() -> impl IntoView {
             let (on_click, on_key) = (ctx.clone(), ctx.clone());
             let pos = at[i];
             let l = move || labels.with(|l| l.stops[i].clone());
-            view! {
-                <g
-                    class=move || { if is_selected() { "tripmap__stop is-selected" } else { "tripmap__stop" } }
-                    data-stop=stop.id.clone()
-                    role="button"
-                    tabindex="0"
-                    aria-label=stop.name.to_string()
-                    aria-pressed=move || is_selected().to_string()
-                    on:click=move |_| on_click.toggle(i)
-                    on:keydown=move |ev: web_sys::KeyboardEvent| {
-                        if ev.key() == "Enter" || ev.key() == " " {
-                            ev.prevent_default();
-                            ev.stop_propagation();
-                            on_key.toggle(i);
+            let hit = view! {
+                <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(HIT_R) />
+                <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
+                <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&labels.with_untracked(|l| l.stops[i].text.clone()))}</text>
+            };
+            match ctx.mode {
+                Mode::Live => view! {
+                    <g
+                        class="tripmap__stop"
+                        class:is-selected=is_selected
+                        data-stop=stop.id.clone()
+                        role="button"
+                        tabindex="0"
+                        aria-label=stop.name.to_string()
+                        aria-pressed=move || is_selected().to_string()
+                        on:click=move |_| on_click.toggle(i)
+                        on:keydown=move |ev: web_sys::KeyboardEvent| {
+                            if ev.key() == "Enter" || ev.key() == " " {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                on_key.toggle(i);
+                            }
                         }
+                    >
+                        {hit}
+                    </g>
+                }
+                .into_any(),
+                Mode::Picture => view! { <g class="tripmap__stop" data-stop=stop.id.clone()>{hit}</g> }.into_any(),
+                // HTML alone opens the card: a button over the marker, naming its popover.
+                Mode::Static => {
+                    let (x, y) = pos.get_untracked().x_y();
+                    view! {
+                        <g class="tripmap__stop" data-stop=stop.id.clone()>
+                            {hit}
+                            <foreignObject x=num(x - HIT_R) y=num(y - HIT_R) width=num(2.0 * HIT_R) height=num(2.0 * HIT_R)>
+                                <button type="button" class="tripmap__stop-open" popovertarget=ctx.card_id(i) aria-label=stop.name.to_string()></button>
+                            </foreignObject>
+                        </g>
                     }
-                >
-                    <circle class="tripmap__hit" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(HIT_R) />
-                    <circle class="tripmap__marker" cx=move || num(pos.get().x) cy=move || num(pos.get().y) r=num(MARKER_R) />
-                    <text class="tripmap__label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>{ctx.isolate(&labels.with_untracked(|l| l.stops[i].text.clone()))}</text>
-                </g>
+                    .into_any()
+                }
             }
         })
         .collect_view();

@@ -1,29 +1,35 @@
 //! Leptos components: thin, named for what the reader sees. All geometry comes ready-made from
 //! [`crate::scene::Scene`] and [`crate::zoom`]; components wire it to the DOM and to the map's
 //! state in [`MapContext`]: the selected stop and the view (zoom and pan).
+//!
+//! The same components draw the live map in the browser ([`Drawing::Live`]) and, rendered to
+//! HTML natively at build time, the static map ([`Drawing::Static`], see `crate::render`). A
+//! component's body therefore runs natively too: the browser is called only from event handlers,
+//! effects and the leaf modules [`page`] and `crate::intl`.
 
 mod controls;
 mod error_panel;
 mod gestures;
-pub mod intl;
 mod map_layer;
+pub mod page;
 mod stop_card;
 mod stop_list;
 mod trip_map;
 
 pub use error_panel::ErrorPanel;
+pub use map_layer::MapLayer;
 pub use trip_map::TripMap;
 
 use crate::basemap::Basemap;
+use crate::format::{Digits, Locale};
 use crate::i18n::Strings;
 use crate::scene::{Fit, Scene, SceneLabels, Trip};
 use crate::story::Story;
-use intl::Locale;
 use crate::zoom::{ease, SmoothZoom, View};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
-use send_wrapper::SendWrapper;
 
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
@@ -47,23 +53,71 @@ pub struct Language {
 }
 
 impl Language {
-    /// `requested`: from `data-lang` or the page's `lang` ("" for none); `digits`: from
-    /// `data-digits`, `"latin"` (0–9) or `"arabic"` (٠–٩), else the locale's own.
-    pub fn choose(requested: &str, story: &Story, digits: &str) -> Language {
+    /// `requested`: from `data-lang` or the page's `lang` ("" for none, then the story's own).
+    pub fn choose(requested: &str, story: &Story, digits: Digits) -> Language {
         let requested = if requested.trim().is_empty() { story.lang.as_str() } else { requested.trim() };
         let strings = Strings::for_lang(requested);
         let base = crate::i18n::base_lang(requested);
         // Intl gets the page's full tag (es-CO) when the interface speaks its language.
         let tag = if base == strings.lang { requested } else { strings.lang };
-        let nu = match digits {
-            "latin" => "-u-nu-latn",
-            "arabic" => "-u-nu-arab",
-            _ => "",
-        };
-        // A tag Intl rejects falls back to the interface language, which it always accepts.
-        let locale = Locale::accepted(&format!("{tag}{nu}"), &format!("{}{nu}", strings.lang));
+        let locale = Locale::for_tag(tag, strings.lang, digits);
         Language { text: base, strings, locale, rtl: crate::i18n::is_rtl(strings.lang) }
     }
+}
+
+/// A map's colours (`data-theme`), parsed once at the boundary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Any other value: a map that turned dark on its own inside a white article would clash.
+    #[default]
+    Light,
+    Dark,
+    /// Follows the reader's system setting, live.
+    Auto,
+}
+
+impl Theme {
+    /// `"dark"` or `"auto"` (any case); anything else is light.
+    pub fn parse(s: &str) -> Theme {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "dark" => Theme::Dark,
+            "auto" => Theme::Auto,
+            _ => Theme::Light,
+        }
+    }
+}
+
+/// What a map is drawn as, with what each needs.
+#[derive(Clone)]
+pub enum Drawing {
+    /// In the browser: laid out for its measured box (mounted into a box `container_px` wide)
+    /// and again whenever it changes, one card at a time, zoom, pan and the page's commands.
+    Live { container_px: f64, commands: Option<RwSignal<Option<Command>>> },
+    /// At build time, for a map area of `width` × `height` px, with a second drawing for a
+    /// phone's map area of `narrow` (shown below 600 px) sharing the first one's countries: every
+    /// card is in it, opened by HTML alone (popovers).
+    Static { width: f64, height: f64, narrow: Option<(f64, f64)> },
+}
+
+/// How the components draw a map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// [`Drawing::Live`].
+    Live,
+    /// [`Drawing::Static`].
+    Static,
+    /// The map alone as a picture, nothing to click (a standalone SVG for print and images).
+    Picture,
+}
+
+/// A card open when the map starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Open {
+    /// Restored from a deep link: framed, focus stays where it is.
+    Link(String),
+    /// Open on the static map this map replaces: it stays open as it was (the view stays the
+    /// whole trip); `focus` when focus was inside the static map, and then moves into the card.
+    Kept { stop: String, focus: bool },
 }
 
 /// How a selection came about: it decides focus, animation and the `tripmap:select` event.
@@ -91,16 +145,19 @@ pub enum Countries {
     /// Drawn from the basemap for each scene.
     Drawn(&'static Basemap),
     /// Reused from the page's static map: its base layer (sea, graticule, countries, coasts,
-    /// borders), drawn for a map area of `width` × `height` px.
-    Reused { layer: SendWrapper<web_sys::Element>, width: f64, height: f64 },
+    /// borders), drawn with `fit`, whose [`Fit::refit_to`] places it on every scene of this map.
+    Reused { layer: SendWrapper<web_sys::Element>, fit: Fit },
+    /// The static map's phone drawing: the first drawing's base layer (drawn with `fit`),
+    /// shown again through `<use>`.
+    Shared { fit: Fit },
 }
 
 impl Countries {
-    /// What scenes are built on: the basemap, or none when the countries are reused.
+    /// What scenes are built on: the basemap, or none when the countries come from elsewhere.
     fn basemap(&self) -> &'static Basemap {
         match self {
             Countries::Drawn(b) => b,
-            Countries::Reused { .. } => Basemap::empty(),
+            Countries::Reused { .. } | Countries::Shared { .. } => Basemap::empty(),
         }
     }
 }
@@ -140,9 +197,8 @@ pub struct MapContext {
     pub rtl: bool,
     /// The countries' source.
     pub countries: Countries,
-    /// For reused countries: the fit they were drawn for, whose [`Fit::refit_to`] places them
-    /// on every scene of this map.
-    pub reused_fit: Option<Fit>,
+    /// Live in the browser, or static HTML made at build time.
+    pub mode: Mode,
     /// The page opted in to loading stops' remote images (`data-remote-images`); otherwise
     /// media are links and nothing is fetched from another host.
     pub remote_images: bool,
@@ -151,12 +207,8 @@ pub struct MapContext {
 impl MapContext {
     /// `container_px`: the width of the box the map is mounted into. The scene comes with the
     /// first [`MapContext::resize`], once the map area has been measured.
-    pub fn new(story: Story, countries: Countries, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
+    pub fn new(story: Story, countries: Countries, mode: Mode, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
         let trip = Trip::new(&story, countries.basemap());
-        let reused_fit = match &countries {
-            Countries::Reused { width, height, .. } => Some(Fit::at(&story, &trip, *width, *height)),
-            Countries::Drawn(_) => None,
-        };
         let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
         let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
@@ -177,9 +229,18 @@ impl MapContext {
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
             countries,
-            reused_fit,
+            mode,
             remote_images: false,
         }
+    }
+
+    /// The same map drawn a second time, for a map area of `width` × `height` px, with
+    /// `countries`: the static map's phone drawing.
+    pub fn redrawn(&self, countries: Countries, width: f64, height: f64) -> MapContext {
+        let scene = RwSignal::new(Some(Arc::new(Scene::build_trip(&self.story, &self.trip, countries.basemap(), width, height))));
+        let view = RwSignal::new(View::OVERVIEW);
+        let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
+        MapContext { scene, view, labels, countries, ..self.clone() }
     }
 
     /// The scene's size in pixels ((0, 0) before the first measurement).
@@ -218,6 +279,11 @@ impl MapContext {
         format!("{}-{part}", self.ids)
     }
 
+    /// The id of stop `i`'s card in the static map, which its buttons open (`popovertarget`).
+    pub fn card_id(&self, i: usize) -> String {
+        self.id(&format!("card-{}", self.story.stops[i].id))
+    }
+
     /// The first element of this map matching `selector`.
     fn find(&self, selector: &str) -> Option<web_sys::Element> {
         self.root.get_untracked()?.query_selector(selector).ok().flatten()
@@ -243,24 +309,39 @@ impl MapContext {
         if let Some(scene) = self.scene.get_untracked() {
             // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
             let occluded = match self.find(".tripmap__svg") {
-                Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && crate::embed::media_matches(SHEET_MEDIA) => {
-                    crate::embed::make_room_for_sheet(&svg, scene.width)
+                Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && page::media_matches(SHEET_MEDIA) => {
+                    page::make_room_for_sheet(&svg, scene.width)
                 }
                 _ => 0.0,
             };
             self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
         }
-        crate::embed::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+        page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         if let (Origin::Reader, Some(root)) = (origin, self.root.get_untracked()) {
-            crate::embed::announce_select(&root, &self.story.stops[i].id);
+            page::announce_select(&root, &self.story.stops[i].id);
         }
+    }
+
+    /// Opens stop `i`'s card as it was open on the static map this map replaced: the view stays
+    /// as it is, no event; focus moves into the card only if it was inside the map.
+    pub fn keep_open(&self, i: usize, focus: bool) {
+        if i < self.story.stops.len() {
+            self.focus_card.set(focus);
+            self.selected.set(Some(i));
+            page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+        }
+    }
+
+    /// The index of the stop with this id.
+    pub fn stop_index(&self, id: &str) -> Option<usize> {
+        self.story.stops.iter().position(|s| s.id == id)
     }
 
     /// Carries out a request from the page's script.
     pub fn run(&self, command: &Command) {
         match command {
             Command::Select(id) => {
-                if let Some(i) = self.story.stops.iter().position(|s| &s.id == id) {
+                if let Some(i) = self.stop_index(id) {
                     self.select(i, Origin::Page);
                 }
             }
@@ -283,7 +364,7 @@ impl MapContext {
     fn clear(&self) -> Option<usize> {
         let i = self.selected.get_untracked()?;
         self.selected.set(None);
-        crate::embed::write_link(self.link_param.as_deref(), None);
+        page::write_link(self.link_param.as_deref(), None);
         Some(i)
     }
 
@@ -291,7 +372,7 @@ impl MapContext {
     pub fn close(&self) {
         let Some(i) = self.clear() else { return };
         if let Some(root) = self.root.get_untracked() {
-            crate::embed::focus(&root, &format!("[data-stop=\"{}\"]", self.story.stops[i].id));
+            page::focus(&root, &format!("[data-stop=\"{}\"]", self.story.stops[i].id));
         }
     }
 
@@ -343,7 +424,7 @@ impl MapContext {
             return;
         }
         let target = target.clamped(w, h);
-        if !animate || crate::embed::prefers_reduced_motion() {
+        if !animate || page::prefers_reduced_motion() {
             self.set_view(target);
             return;
         }

@@ -1,19 +1,34 @@
-use super::use_map;
-use super::MapContext;
+use super::{use_map, MapContext, Mode};
 use crate::i18n::fill;
 use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story};
 use leptos::prelude::*;
 
-/// The open stop's card, or nothing when no stop is selected.
+/// The open stop's card, or nothing when no stop is selected. The static map holds every
+/// stop's card, each a popover that its marker and list button open without a script.
 #[component]
 pub fn StopCard() -> impl IntoView {
     let ctx = use_map();
-    move || ctx.selected.get().map(|i| view! { <StopCardBody index=i /> })
+    match ctx.mode {
+        Mode::Live => {
+            // Printed, the live map lists every card, as the static map does.
+            let printing = RwSignal::new(false);
+            Effect::new(move |_| super::page::follow_media("print", printing));
+            let n = ctx.story.stops.len();
+            let all = move || printing.get().then(|| view! { <div class="tripmap__print-cards">{(0..n).map(|i| view! { <StopCardBody index=i printed=true /> }).collect_view()}</div> });
+            view! {
+                {move || ctx.selected.get().map(|i| view! { <StopCardBody index=i /> })}
+                {all}
+            }
+            .into_any()
+        }
+        Mode::Static | Mode::Picture => (0..ctx.story.stops.len()).map(|i| view! { <StopCardBody index=i /> }).collect_view().into_any(),
+    }
 }
 
 /// Place and dates, summary, meetings, topics, key figures, quote and sources of one stop.
+/// `printed`: one of the live map's cards for print, which never takes focus.
 #[component]
-fn StopCardBody(index: usize) -> impl IntoView {
+fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView {
     let ctx = use_map();
     let story = ctx.story.clone();
     let stop: &Stop = &story.stops[index];
@@ -24,7 +39,7 @@ fn StopCardBody(index: usize) -> impl IntoView {
     });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
-    let take_focus = ctx.take_card_focus();
+    let take_focus = !printed && ctx.take_card_focus();
     let narrow = ctx.narrow.get_untracked();
     card.on_load(move |el| {
         if take_focus {
@@ -53,9 +68,26 @@ fn StopCardBody(index: usize) -> impl IntoView {
         None => None,
     };
     let sep = (when.is_some()).then_some(" · ");
+    // On the static map: a popover (Escape and a click elsewhere close it too).
+    let popover = (ctx.mode == Mode::Static).then(|| ctx.card_id(index));
     view! {
-        <section class="tripmap__card" data-card=stop.id.clone() aria-label=stop.name.to_string() tabindex="-1" node_ref=card>
-            <button type="button" class="tripmap__close" aria-label=t.close on:click=move |_| close.close()>
+        <section
+            class="tripmap__card"
+            data-card=stop.id.clone()
+            aria-label=stop.name.to_string()
+            tabindex="-1"
+            node_ref=card
+            id=popover.clone()
+            popover=popover.as_ref().map(|_| "auto")
+        >
+            <button
+                type="button"
+                class="tripmap__close"
+                aria-label=t.close
+                popovertarget=popover.clone()
+                popovertargetaction=popover.as_ref().map(|_| "hide")
+                on:click=move |_| close.close()
+            >
                 "×"
             </button>
             <p class="tripmap__kicker">{kicker}</p>

@@ -1,8 +1,9 @@
-use super::use_map;
+use super::{use_map, Mode};
 use leptos::prelude::*;
 
 /// The stops in order with their dates: a compact timeline that is also a second way to open
-/// each card (and the text equivalent of the markers).
+/// each card (and the text equivalent of the markers). On the static map each button opens its
+/// card's popover by HTML alone.
 #[component]
 pub fn StopList() -> impl IntoView {
     let ctx = use_map();
@@ -14,12 +15,14 @@ pub fn StopList() -> impl IntoView {
         .map(|(i, stop)| {
             let selected = ctx.selected;
             let on_click = ctx.clone();
+            let live = ctx.mode == Mode::Live;
             view! {
                 <li>
                     <button
                         type="button"
                         class="tripmap__stop-button"
-                        aria-pressed=move || (selected.get() == Some(i)).to_string()
+                        aria-pressed=move || live.then(|| (selected.get() == Some(i)).to_string())
+                        popovertarget=(!live).then(|| ctx.card_id(i))
                         on:click=move |_| on_click.toggle(i)
                     >
                         <span class="tripmap__stop-num" aria-hidden="true">{ctx.locale.number(i as u64 + 1)}</span>

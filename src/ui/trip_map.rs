@@ -1,58 +1,79 @@
 use super::controls::{MapControls, Stepper};
-use super::map_layer::MapLayer;
+use super::map_layer::{MapLayer, Screens};
 use super::stop_card::StopCard;
 use super::stop_list::StopList;
-use super::{Command, Countries, Language, MapContext, Origin, SHEET_PX};
+use super::{Countries, Drawing, Language, MapContext, Mode, Open, Origin, Theme, SHEET_PX};
+use crate::format::Digits;
 use crate::i18n::fill;
 use crate::story::Story;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The whole graphic: headline, standfirst, map with its controls, stepper, stop list and
-/// card, credit line. It fills the box it is mounted into (`container_px` wide when mounted);
-/// the map is laid out once its area is measured, and again whenever that changes size.
-/// `countries`: drawn from the basemap, or reused from the page's static map.
-/// `link_param` names the URL parameter for deep links (`None`: no deep links). `lang` is the language asked for by the
-/// page ("" for the story's own); `digits` is `"latin"`, `"arabic"` or "" (the locale's own);
-/// `theme` is `"dark"`, `"auto"` (the reader's system setting) or anything else for light.
-/// `commands` carries requests from the page's script.
+/// card, credit line; live in the browser or static at build time (`drawing`).
+/// `countries`: drawn from the basemap, or reused from the page's static map. `link_param`
+/// names the URL parameter for deep links (`None`: no deep links); `open`: a card open from the
+/// start. `lang` is the language asked for by the page ("" for the story's own).
 #[component]
 pub fn TripMap(
     story: Story,
     countries: Countries,
-    container_px: f64,
+    drawing: Drawing,
     link_param: Option<String>,
-    lang: String,
-    #[prop(optional)] digits: String,
-    #[prop(optional)] theme: String,
-    #[prop(optional)] commands: Option<RwSignal<Option<Command>>>,
+    open: Option<Open>,
+    #[prop(optional)] lang: String,
+    #[prop(optional)] digits: Digits,
+    #[prop(optional)] theme: Theme,
     #[prop(optional)] remote_images: bool,
 ) -> impl IntoView {
-    let language = Language::choose(&lang, &story, &digits);
+    let language = Language::choose(&lang, &story, digits);
     let story = story.localized(&language.text);
-    let mut ctx = MapContext::new(story, countries, container_px, link_param, &language);
+    let (mode, container_px) = match &drawing {
+        Drawing::Live { container_px, .. } => (Mode::Live, *container_px),
+        Drawing::Static { width, .. } => (Mode::Static, *width),
+    };
+    let mut ctx = MapContext::new(story, countries, mode, container_px, link_param, &language);
     ctx.remote_images = remote_images;
     provide_context(ctx.clone());
     let description = describe(&ctx);
-
-    if let Some(id) = crate::embed::read_link(ctx.link_param.as_deref()) {
-        if let Some(i) = ctx.story.stops.iter().position(|s| s.id == id) {
-            ctx.select(i, Origin::Link);
-        }
-    }
-    if let Some(commands) = commands {
-        let c = ctx.clone();
-        Effect::new(move |_| {
-            if let Some(cmd) = commands.get() {
-                c.run(&cmd);
-            }
-        });
-    }
+    let dark = RwSignal::new(theme == Theme::Dark);
     let map_area = NodeRef::<leptos::html::Div>::new();
-    fit_on_resize(&ctx, map_area);
-    let dark = dark_theme(&theme);
+
+    // The static map is laid out now, for its given size; the live one once its area is measured.
+    let phone = match drawing {
+        Drawing::Static { width, height, narrow } => {
+            ctx.resize(width, height);
+            let fit = ctx.scene.with_untracked(|s| s.as_ref().map(|s| s.fit()));
+            narrow.zip(fit).map(|((w, h), fit)| ctx.redrawn(Countries::Shared { fit }, w, h))
+        }
+        Drawing::Live { commands, .. } => {
+            let kept = match open {
+                Some(Open::Link(id)) => {
+                    if let Some(i) = ctx.stop_index(&id) {
+                        ctx.select(i, Origin::Link);
+                    }
+                    None
+                }
+                Some(Open::Kept { stop, focus }) => ctx.stop_index(&stop).map(|i| (i, focus)),
+                None => None,
+            };
+            if let Some(commands) = commands {
+                let c = ctx.clone();
+                Effect::new(move |_| {
+                    if let Some(cmd) = commands.get() {
+                        c.run(&cmd);
+                    }
+                });
+            }
+            fit_on_resize(&ctx, map_area, kept);
+            follow_system_theme(theme, dark);
+            None
+        }
+    };
+    let live = mode == Mode::Live;
 
     let keys = ctx.clone();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -79,26 +100,32 @@ pub fn TripMap(
     let standfirst = (!story.standfirst.is_empty()).then(|| view! { <p class="tripmap__standfirst">{story.standfirst.to_string()}</p> });
     let credit = (!story.credit.is_empty()).then(|| view! { <p class="tripmap__credit">{story.credit.to_string()}</p> });
     let narrow = ctx.narrow;
-    let root_class = move || {
-        let mut class = String::from("tripmap");
-        if narrow.get() {
-            class.push_str(" is-narrow");
-        }
-        if dark.get() {
-            class.push_str(" is-dark");
-        }
-        class
+    // The static map's drawings: the wide one, and the phone's sharing its countries; the CSS
+    // shows the one that fits.
+    let (screens, phone) = match phone {
+        Some(phone) => (Screens::Wide, Some(view! { <Provider value=phone><MapLayer screens=Screens::Narrow /></Provider> })),
+        None => (Screens::All, None),
     };
     view! {
-        <div class=root_class node_ref=ctx.root id=ctx.ids.to_string() lang=ctx.strings.lang dir=if ctx.rtl { "rtl" } else { "ltr" } on:keydown=on_keydown>
+        <div
+            class="tripmap"
+            class:is-narrow=move || narrow.get()
+            class:is-dark=move || dark.get()
+            node_ref=ctx.root
+            id=ctx.ids.to_string()
+            lang=ctx.strings.lang
+            dir=if ctx.rtl { "rtl" } else { "ltr" }
+            on:keydown=on_keydown
+        >
             <header class="tripmap__header">
                 <h2 class="tripmap__title">{story.title.to_string()}</h2>
                 {standfirst}
             </header>
             <div class="tripmap__body">
-                <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position="relative">
-                    <MapLayer />
-                    <MapControls />
+                <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
+                    <MapLayer screens />
+                    {phone}
+                    {live.then(|| view! { <MapControls /> })}
                 </div>
                 <div class="tripmap__aside">
                     <div class="tripmap__aside-scroll">
@@ -110,6 +137,9 @@ pub fn TripMap(
             </div>
             <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
             {credit}
+            // The static map's last element: its stylesheet shows the map once this has been
+            // parsed, so a reader never sees countries without routes (pages arrive in pieces).
+            {(!live).then(|| view! { <span class="tripmap__complete" hidden></span> })}
         </div>
     }
 }
@@ -142,10 +172,13 @@ fn describe(ctx: &MapContext) -> String {
 
 /// Keeps the scene fitted to the map area and the narrow layout in step with the map's width:
 /// a ResizeObserver on the map area (the page resized, a phone turned, full screen).
-fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>) {
+/// `kept`: a card open on the static map this map replaced, opened once the first layout is
+/// there (the view stays the whole trip, as the static map showed it), and whether it takes focus.
+fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, kept: Option<(usize, bool)>) {
     let c = ctx.clone();
     Effect::new(move |_| {
         let (Some(area), Some(root)) = (map_area.get(), c.root.get()) else { return };
+        let ctx_after_fit = c.clone();
         let c = c.clone();
         let on_resize = Closure::<dyn Fn()>::new(move || {
             let (w, h) = (area.client_width() as f64, area.client_height() as f64);
@@ -163,25 +196,17 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>) {
         // callback: a static map this replaces is then never missing from a frame, even to a
         // frame callback (the observer's first call, same size, changes nothing).
         let _ = on_resize.as_ref().unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
+        if let Some((i, focus)) = kept {
+            ctx_after_fit.keep_open(i, focus);
+        }
         let held = SendWrapper::new((observer, on_resize));
         on_cleanup(move || held.0.disconnect());
     });
 }
 
-/// Whether the map is dark: `theme` "dark" always, "auto" while the reader's system asks
-/// for dark (followed live), otherwise never.
-fn dark_theme(theme: &str) -> RwSignal<bool> {
-    const QUERY: &str = "(prefers-color-scheme: dark)";
-    let dark = RwSignal::new(theme == "dark" || (theme == "auto" && crate::embed::media_matches(QUERY)));
-    if theme == "auto" {
-        if let Some(list) = web_sys::window().and_then(|w| w.match_media(QUERY).ok().flatten()) {
-            let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| dark.set(ev.matches()));
-            let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-            let held = SendWrapper::new((list, on_change));
-            on_cleanup(move || {
-                let _ = held.0.remove_event_listener_with_callback("change", held.1.as_ref().unchecked_ref());
-            });
-        }
+/// With [`Theme::Auto`], keeps `dark` in step with the reader's system setting, live.
+fn follow_system_theme(theme: Theme, dark: RwSignal<bool>) {
+    if theme == Theme::Auto {
+        Effect::new(move |_| super::page::follow_media("(prefers-color-scheme: dark)", dark));
     }
-    dark
 }

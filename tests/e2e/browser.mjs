@@ -45,12 +45,15 @@ export async function launch() {
   });
 }
 
+/** A live map's stop marker: a static map's markers carry `data-stop` too, but are no buttons. */
+export const LIVE_STOP = '.tripmap [data-stop][role="button"]';
+
 /**
  * Opens `url` in a new context (options: viewport, hasTouch, isMobile, reducedMotion, colorScheme)
- * and waits for the first map (`waitFor`: another selector, or null for none). `problems` collects console errors and warnings, page errors and failed
+ * and waits for the first live map (`waitFor`: another selector, or null for none). `problems` collects console errors and warnings, page errors and failed
  * requests; `requests` every URL asked for.
  */
-export async function open(browser, url, { waitFor = '.tripmap [data-stop]', ...options } = {}) {
+export async function open(browser, url, { waitFor = LIVE_STOP, ...options } = {}) {
   const context = await newContext(browser, options);
   const page = await context.newPage();
   const problems = [];

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { setup, open, newContext, axe, artifacts, defaultStory as story, root, tr, intlDates } from './browser.mjs';
+import { setup, open, newContext, axe, artifacts, defaultStory as story, root, tr, intlDates, LIVE_STOP } from './browser.mjs';
 
 const env = setup();
 
@@ -16,7 +16,7 @@ const [, staticW, staticH] = readFileSync(root + 'index.html', 'utf8').match(/tr
 const SNAPSHOT = (root) => {
   const svg = root.querySelector('.tripmap__svg');
   return {
-    classes: [...svg.querySelectorAll('[class]')].map((e) => e.getAttribute('class').split(' ')[0]).filter((c) => !['tripmap__hit', 'tripmap__base-reused'].includes(c)),
+    classes: [...svg.querySelectorAll('[class]')].map((e) => e.classList[0]).filter((c) => !['tripmap__hit', 'tripmap__base-reused', 'tripmap__stop-open'].includes(c)),
     legs: [...svg.querySelectorAll('.tripmap__leg-line')].map((p) => p.getAttribute('d')),
     viewBox: svg.getAttribute('viewBox'),
     title: root.querySelector('.tripmap__title').textContent,
@@ -48,11 +48,106 @@ test('without JavaScript the page shows the static map: headline, countries, leg
   assert.notEqual(fill, 'rgb(0, 0, 0)');
   const box = await page.locator('[data-tripmap]').boundingBox();
   assert.ok(box.height >= 600, `the box keeps its height: ${box.height}`);
-  // Its stops do nothing without JavaScript, and do not pretend to.
-  const cursor = await host.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('[data-static-stop]')).cursor);
-  assert.equal(cursor, 'default');
+  // The documented hooks, as on the live map.
+  const hooks = await host.evaluate((el) => ({
+    stops: [...el.shadowRoot.querySelectorAll('.tripmap__svg.is-wide [data-stop]')].map((e) => e.dataset.stop),
+    legs: [...el.shadowRoot.querySelectorAll('.tripmap__svg.is-wide [data-leg]')].map((e) => [e.dataset.leg, Number(e.dataset.distanceKm)]),
+    countries: el.shadowRoot.querySelectorAll('[data-country]').length,
+  }));
+  assert.deepEqual(hooks.stops, story.stops.map((s) => s.id));
+  assert.deepEqual(hooks.legs.map(([l]) => l), story.legs.map((l) => `${l.from}-${l.to}`));
+  assert.ok(hooks.legs.every(([, km]) => km > 1000), 'distances on the legs');
+  assert.ok(hooks.countries > 20);
   await page.locator('[data-tripmap]').screenshot({ path: `${artifacts}/static-nojs.png` });
   await context.close();
+});
+
+/** The static map's open card (a popover), or null. */
+const openCard = (page) => page.locator('tripmap-view[data-tripmap-static]').evaluate((el) => el.shadowRoot.querySelector('[data-card]:popover-open')?.dataset.card ?? null);
+
+/** Clicks each stop of the static map (marker, list, keyboard) and checks its card opens and closes. */
+async function staticStopsWork(page, shot) {
+  const host = page.locator('tripmap-view[data-tripmap-static]');
+  for (const stop of story.stops) {
+    await host.locator(`.tripmap__svg.is-wide [data-stop="${stop.id}"] .tripmap__stop-open`).click();
+    assert.equal(await openCard(page), stop.id, `a click on ${stop.id} opens its card`);
+    const text = await host.locator(`[data-card="${stop.id}"]`).textContent();
+    assert.ok(text.includes(tr(stop.summary)), `${stop.id}: the card holds its summary`);
+    for (const id of stop.sources) assert.ok(text.includes(tr(story.sources.find((s) => s.id === id).name)), `${stop.id}: source ${id} named`);
+    if (stop.id === 'bogota' && shot) await page.screenshot({ path: `${artifacts}/${shot}` });
+    await page.keyboard.press('Escape');
+    assert.equal(await openCard(page), null, `Escape closes ${stop.id}`);
+  }
+  // The stop list opens cards the same way; the close button closes them.
+  await host.locator('.tripmap__stop-button', { hasText: tr(story.stops[2].name) }).click();
+  assert.equal(await openCard(page), story.stops[2].id);
+  await host.locator(`[data-card="${story.stops[2].id}"] .tripmap__close`).click();
+  assert.equal(await openCard(page), null, 'the close button closes the card');
+  // The keyboard: a marker is a button, Enter opens its card.
+  await host.locator(`.tripmap__svg.is-wide [data-stop="${story.stops[3].id}"] .tripmap__stop-open`).focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await openCard(page), story.stops[3].id, 'Enter on a marker opens its card');
+  await page.keyboard.press('Escape');
+}
+
+test('without JavaScript each stop of the static map opens its card, and Escape closes it', async () => {
+  const context = await newContext(env.browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  await staticStopsWork(page, 'static-nojs-card.png');
+  await context.close();
+});
+
+test('with every .wasm request blocked the static map keeps working, and the console says why the live map did not start', async () => {
+  const context = await newContext(env.browser);
+  await context.route('**/*.wasm', (r) => r.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(env.server.url + '/');
+  await staticStopsWork(page, 'static-nowasm-card.png');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('tripmap-view[data-tripmap-static]').count(), 1, 'the static map stays');
+  assert.equal(await page.locator('.tripmap--error').count(), 0, 'no crash panel over a working map');
+  assert.ok(errors.some((e) => e.includes('the live map did not start') && e.includes('static map stays')), errors.join('\n'));
+  await context.close();
+});
+
+test('printed, the static map and the live one give the map, then every card with its sources, then the credit', async () => {
+  for (const js of [false, true]) {
+    const context = await newContext(env.browser, { javaScriptEnabled: js });
+    const page = await context.newPage();
+    await page.goto(env.server.url + '/');
+    if (js) await page.waitForSelector(LIVE_STOP);
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => {
+      const root = document.querySelector('[data-tripmap] tripmap-view').shadowRoot;
+      const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+      const cards = [...root.querySelectorAll('[data-card]')].filter(shown);
+      const map = [...root.querySelectorAll('.tripmap__svg')].filter(shown);
+      const credit = root.querySelector('.tripmap__credit');
+      const buttons = [...root.querySelectorAll('button')].filter(shown);
+      const top = (e) => e.getBoundingClientRect().top;
+      return {
+        cards: cards.map((c) => c.dataset.card),
+        ordered: cards.every((c, i) => i === 0 || top(c) > top(cards[i - 1])),
+        mapFirst: map.length === 1 && top(map[0]) < top(cards[0]),
+        mapWidth: map[0]?.getBoundingClientRect().width,
+        pageWidth: document.documentElement.clientWidth,
+        creditLast: top(credit) > top(cards.at(-1)),
+        buttons: buttons.length,
+        sources: cards.map((c) => c.querySelectorAll('.tripmap__sources li').length),
+      };
+    });
+    const label = js ? 'live' : 'static';
+    assert.deepEqual(printed.cards, story.stops.map((s) => s.id), `${label}: every card, in trip order`);
+    assert.ok(printed.ordered && printed.mapFirst && printed.creditLast, `${label}: map, cards, credit: ${JSON.stringify(printed)}`);
+    assert.ok(printed.mapWidth > printed.pageWidth * 0.8, `${label}: the map at the page's width`);
+    assert.equal(printed.buttons, 0, `${label}: no controls`);
+    assert.deepEqual(printed.sources, story.stops.map((s) => s.sources.length), `${label}: every card's sources`);
+    await page.pdf({ path: `${artifacts}/print-${label}.pdf`, format: 'A4' });
+    await context.close();
+  }
 });
 
 test('the no-JavaScript page passes axe-core', async () => {
@@ -93,7 +188,7 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   });
   const watched = await frames.newPage();
   await watched.goto(env.server.url + '/');
-  await watched.waitForSelector('.tripmap [data-stop]');
+  await watched.waitForSelector(LIVE_STOP);
   await watched.waitForTimeout(200);
   const shown = await watched.evaluate(() => window.__frames);
   const first = shown.indexOf(true);
@@ -208,7 +303,7 @@ test('a static map made for another story is not reused: the map says so and dra
   await context.close();
 });
 
-test('a click on a stop of the static map, before the live map runs, opens that stop once it does', async () => {
+test('a card opened on the static map opens at once and stays open when the live map takes over, focus kept', async () => {
   const context = await newContext(env.browser);
   // The map's code arrives late, as on a slow connection.
   await context.route('**/tripmap-core_bg.wasm', async (route) => {
@@ -217,12 +312,20 @@ test('a click on a stop of the static map, before the live map runs, opens that 
   });
   const page = await context.newPage();
   await page.goto(env.server.url + '/');
-  const stop = page.locator('tripmap-view[data-tripmap-static] [data-static-stop="lima"]').first();
-  assert.equal(await stop.evaluate((e) => getComputedStyle(e).cursor), 'pointer', 'clickable once the loader listens');
-  await stop.click();
-  assert.equal(await page.locator('[data-card]').count(), 0, 'no card yet: the live map is on its way');
-  await page.locator('[data-card="lima"]').waitFor();
-  assert.equal(await page.locator('[data-stop="lima"].is-selected').count(), 1);
+  const marker = page.locator('tripmap-view[data-tripmap-static] .tripmap__svg.is-wide [data-stop="lima"] .tripmap__stop-open');
+  assert.equal(await marker.evaluate((e) => getComputedStyle(e).cursor), 'pointer');
+  await marker.click();
+  assert.equal(await openCard(page), 'lima', 'the card is open at once, before any wasm');
+  const before = await page.locator('tripmap-view[data-tripmap-static] [data-card="lima"]').boundingBox();
+  await page.waitForSelector(LIVE_STOP);
+  await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="lima"]').waitFor();
+  assert.equal(await page.locator('[data-stop="lima"].is-selected').count(), 1, 'the live map has it selected');
+  assert.equal(await page.locator('[data-card]').count(), 1);
+  // Focus was inside the map (on the marker): it is in the live card now.
+  await page.waitForFunction(() => window.deepActive()?.closest?.('[data-card]')?.dataset.card === 'lima');
+  const after = await page.locator('[data-card="lima"]').boundingBox();
+  assert.ok(Math.abs(after.x - before.x) < 2 && Math.abs(after.width - before.width) < 2, `the card stays in its column: ${JSON.stringify([before, after])}`);
+  await page.screenshot({ path: `${artifacts}/static-takeover-card.png` });
   await context.close();
 });
 
@@ -235,7 +338,7 @@ test('on a phone, the static map shown is the one drawn for a phone: labels at f
     const shown = [...el.shadowRoot.querySelectorAll('.tripmap__svg')].filter((s) => getComputedStyle(s).display !== 'none');
     const label = shown[0]?.querySelector('.tripmap__label');
     const box = shown[0]?.getBoundingClientRect();
-    return { shown: shown.map((s) => s.getAttribute('class')), labelPx: label?.getBoundingClientRect().height, reuses: !!shown[0]?.querySelector('use[href="#tripmap-static-base"]'), width: box?.width };
+    return { shown: shown.map((s) => [...s.classList].join(' ')), labelPx: label?.getBoundingClientRect().height, reuses: !!shown[0]?.querySelector('use[href$="-base"]'), width: box?.width };
   });
   assert.deepEqual(seen.shown, ['tripmap__svg is-narrow']);
   assert.ok(seen.reuses, 'its countries are the desktop drawing’s');

@@ -1,0 +1,101 @@
+//! The page services the components call from their event handlers and effects (never from a
+//! component's body, which also runs natively when the static map is rendered): deep links in
+//! the URL, the `tripmap:select` event, focus, media queries, making room for a phone's sheet.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+/// The stop id in the page's URL for this map's parameter.
+pub fn read_link(param: Option<&str>) -> Option<String> {
+    let href = web_sys::window()?.location().href().ok()?;
+    web_sys::Url::new(&href).ok()?.search_params().get(param?)
+}
+
+/// Puts the open stop into the page's URL (or takes it out) with `history.replaceState`:
+/// no new history entry, the page's own hash, state and other parameters untouched.
+pub fn write_link(param: Option<&str>, stop: Option<&str>) {
+    let Some(param) = param else { return };
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    match stop {
+        Some(id) => url.search_params().set(param, id),
+        None => url.search_params().delete(param),
+    }
+    if let Ok(history) = window.history() {
+        let state = history.state().unwrap_or(JsValue::NULL);
+        let _ = history.replace_state_with_url(&state, "", Some(&url.href()));
+    }
+}
+
+/// Tells the page a reader opened a stop: a `tripmap:select` event bubbling from the map's root
+/// out of its shadow root (composed) and up through the `[data-tripmap]` element, with
+/// `detail.stopId`, for analytics.
+pub fn announce_select(root: &Element, stop_id: &str) {
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"stopId".into(), &stop_id.into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("tripmap:select", &init) {
+        let _ = root.dispatch_event(&ev);
+    }
+}
+
+/// Focuses the first element under `root` matching `selector`, HTML or SVG.
+pub fn focus(root: &Element, selector: &str) {
+    let Some(el) = root.query_selector(selector).ok().flatten() else { return };
+    if let Some(html) = el.dyn_ref::<HtmlElement>() {
+        let _ = html.focus();
+    } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = svg.focus();
+    }
+}
+
+/// Share of the screen's height the bottom sheet may cover (its CSS max-height is 50vh).
+const SHEET_SHARE: f64 = 0.5;
+
+/// Phones: the card is a bottom sheet over the lower half of the screen. Scrolls the page so
+/// that the map's top is near the screen's top, and returns how much of the map's height (in
+/// scene pixels) the sheet will then cover, so that the fly-to frames the stop above it.
+pub fn make_room_for_sheet(svg: &Element, scene_width: f64) -> f64 {
+    let Some(window) = web_sys::window() else { return 0.0 };
+    let viewport_h = window.inner_height().ok().and_then(|v| v.as_f64()).unwrap_or(0.0);
+    let r = svg.get_bounding_client_rect();
+    if r.width() <= 0.0 || viewport_h <= 0.0 {
+        return 0.0;
+    }
+    const TOP_MARGIN: f64 = 8.0;
+    let opts = web_sys::ScrollToOptions::new();
+    opts.set_top(r.top() - TOP_MARGIN);
+    opts.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    window.scroll_by_with_scroll_to_options(&opts);
+    let visible = viewport_h * (1.0 - SHEET_SHARE) - TOP_MARGIN;
+    (r.height() - visible).max(0.0) * scene_width / r.width()
+}
+
+/// True when the reader has asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    media_matches("(prefers-reduced-motion: reduce)")
+}
+
+/// Keeps `matches` in step with a media query, live, until the owner is cleaned up (call it in an
+/// effect: it is a browser call).
+pub fn follow_media(query: &str, matches: leptos::prelude::RwSignal<bool>) {
+    use leptos::prelude::*;
+    let Some(list) = web_sys::window().and_then(|w| w.match_media(query).ok().flatten()) else { return };
+    matches.set(list.matches());
+    let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(move |ev: web_sys::MediaQueryListEvent| _ = matches.try_set(ev.matches()));
+    let _ = list.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    let held = send_wrapper::SendWrapper::new((list, on_change));
+    on_cleanup(move || {
+        let _ = held.0.remove_event_listener_with_callback("change", held.1.as_ref().unchecked_ref());
+    });
+}
+
+/// Whether a media query matches now.
+pub fn media_matches(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|m| m.matches())
+}
