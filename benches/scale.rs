@@ -26,11 +26,15 @@ fn median(mut v: Vec<Duration>) -> Duration {
 }
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    median((0..runs).map(|_| {
-        let t = Instant::now();
-        std::hint::black_box(f());
-        t.elapsed()
-    }).collect())
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
 }
 
 fn main() {
@@ -43,9 +47,6 @@ fn main() {
         let scene = Scene::build(&story, basemap, 800.0, 600.0);
         let labels = time(5, || scene.labels_at(View { k: 2.0, x: -400.0, y: -300.0 }));
         let shown = scene.labels.stops.iter().filter(|l| l.visible).count();
-        println!(
-            "{n:>4} stops: parse {:>8.2?}  scene {:>8.2?}  labels for a view {:>8.2?}  stop labels shown {shown}/{n}",
-            parse, build, labels
-        );
+        println!("{n:>4} stops: parse {:>8.2?}  scene {:>8.2?}  labels for a view {:>8.2?}  stop labels shown {shown}/{n}", parse, build, labels);
     }
 }

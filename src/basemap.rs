@@ -153,7 +153,6 @@ impl Basemap {
             }
             // Simplification can leave a speck of an island as a ring with no area: drop it,
             // unless it is all there is of the country (Vatican is below the data's grid).
-            let mut shape = shape;
             if shape.iter().any(|p| p.exterior().0.len() >= 4) {
                 shape.retain(|p| p.exterior().0.len() >= 4);
             }

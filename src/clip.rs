@@ -23,15 +23,13 @@ pub trait ClipRing {
 
 impl ClipRing for [Coord] {
     fn clip_ring(&self, rect: Rect) -> Vec<Coord> {
+        /// Whether a point is inside one edge of the rectangle (given its min and max corners).
+        type Inside = fn(Coord, Coord, Coord) -> bool;
         let (min, max) = (rect.min(), rect.max());
         let mut ring: Vec<Coord> = self.to_vec();
         // One pass per edge: keep what is inside, add the crossing where an edge crosses.
-        let edges: [(fn(Coord, Coord, Coord) -> bool, usize, f64); 4] = [
-            (|p, lo, _| p.x >= lo.x, 0, min.x),
-            (|p, _, hi| p.x <= hi.x, 0, max.x),
-            (|p, lo, _| p.y >= lo.y, 1, min.y),
-            (|p, _, hi| p.y <= hi.y, 1, max.y),
-        ];
+        let edges: [(Inside, usize, f64); 4] =
+            [(|p, lo, _| p.x >= lo.x, 0, min.x), (|p, _, hi| p.x <= hi.x, 0, max.x), (|p, lo, _| p.y >= lo.y, 1, min.y), (|p, _, hi| p.y <= hi.y, 1, max.y)];
         for (inside, axis, value) in edges {
             if ring.is_empty() {
                 break;
@@ -133,7 +131,15 @@ fn clip_segment(a: Coord, b: Coord, rect: Rect) -> Option<(Coord, Coord)> {
     if t0 > t1 {
         return None;
     }
-    let at = |t: f64| if t == 0.0 { a } else if t == 1.0 { b } else { a + d * t };
+    let at = |t: f64| {
+        if t == 0.0 {
+            a
+        } else if t == 1.0 {
+            b
+        } else {
+            a + d * t
+        }
+    };
     Some((at(t0), at(t1)))
 }
 

@@ -116,7 +116,8 @@ pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> Result<MapHa
 /// loaded, for `reason`.
 #[wasm_bindgen(js_name = mountFailed)]
 pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
-    mount_source(el, Some(Err(Failure::NotLoaded(reason)))).unwrap_or(MapHandle { id: 0 }) // an error panel needs no basemap
+    mount_source(el, Some(Err(Failure::NotLoaded(reason)))).unwrap_or(MapHandle { id: 0 })
+    // an error panel needs no basemap
 }
 
 /// Why a map gets an error panel without a story to read.
@@ -132,7 +133,8 @@ enum Failure {
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
     let problems = serde_json::from_str::<Vec<Problem>>(&problems)
         .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the importer's answer is unreadable: {e}"))])]);
-    mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 }) // an error panel needs no basemap
+    mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
+    // an error panel needs no basemap
 }
 
 /// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
@@ -146,13 +148,7 @@ pub fn mount_element(el: HtmlElement) -> Result<MapHandle, JsValue> {
 /// the map needs the basemap, which has not been provided (see [`set_basemap`]).
 fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Result<MapHandle, JsValue> {
     install_panic_hook();
-    let embedded = || {
-        el.query_selector(r#"script[type="application/json"]"#)
-            .ok()
-            .flatten()
-            .and_then(|s| s.text_content())
-            .filter(|t| !t.trim().is_empty())
-    };
+    let embedded = || el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty());
     let story = match source {
         Some(Ok(json)) => Story::from_json(&json),
         Some(Err(Failure::NotLoaded(reason))) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
@@ -232,7 +228,9 @@ pub fn set_basemap(json: &str) -> Result<(), JsValue> {
 fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
     let host = el.query_selector(":scope > [data-tripmap-static]").ok().flatten()?;
     if host.get_attribute("data-tripmap-static")? != story.geometry_key() {
-        web_sys::console::warn_1(&"TripMap: the static map in this element was made for another story (re-run `tripmap prerender`); drawing the countries afresh".into());
+        web_sys::console::warn_1(
+            &"TripMap: the static map in this element was made for another story (re-run `tripmap prerender`); drawing the countries afresh".into(),
+        );
         return None;
     }
     let root = host.shadow_root()?;

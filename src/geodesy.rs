@@ -52,11 +52,7 @@ impl GeodesicRoute for Line<f64> {
     fn geodesic_route(&self) -> Route {
         let distance_m = Geodesic.distance(Point(self.start), Point(self.end));
         let step = (distance_m / MIN_SEGMENTS as f64).min(MAX_SEGMENT_M);
-        let mut points: Vec<Coord> = if step > 0.0 {
-            Geodesic.densify(self, step).0
-        } else {
-            vec![self.start, self.end]
-        };
+        let mut points: Vec<Coord> = if step > 0.0 { Geodesic.densify(self, step).0 } else { vec![self.start, self.end] };
         // geo 0.33 can repeat the end point when the step divides the length almost exactly.
         points.dedup_by(|a, b| (a.x - b.x).abs() < 1e-12 && (a.y - b.y).abs() < 1e-12);
         Route { points, distance_m }

@@ -365,14 +365,34 @@ impl ProblemStrings {
     /// Every template, for the completeness test.
     pub fn all(&self) -> [(&'static str, &'static str); 28] {
         [
-            ("empty", self.empty), ("outside", self.outside), ("lang_code", self.lang_code), ("key_lang_code", self.key_lang_code),
-            ("no_own_text", self.no_own_text), ("not_web_url", self.not_web_url), ("no_stops", self.no_stops), ("bad_id", self.bad_id),
-            ("used_twice", self.used_twice), ("not_a_date", self.not_a_date), ("no_month", self.no_month), ("no_day", self.no_day),
-            ("before_date", self.before_date), ("not_a_source", self.not_a_source), ("not_a_stop", self.not_a_stop),
-            ("to_itself", self.to_itself), ("broken_json", self.broken_json), ("unknown_field", self.unknown_field),
-            ("did_you_mean", self.did_you_mean), ("missing_field", self.missing_field), ("wrong_type", self.wrong_type),
-            ("a_number", self.a_number), ("text", self.text), ("a_list", self.a_list), ("an_object", self.an_object),
-            ("a_string", self.a_string), ("too_many", self.too_many), ("not_loaded", self.not_loaded),
+            ("empty", self.empty),
+            ("outside", self.outside),
+            ("lang_code", self.lang_code),
+            ("key_lang_code", self.key_lang_code),
+            ("no_own_text", self.no_own_text),
+            ("not_web_url", self.not_web_url),
+            ("no_stops", self.no_stops),
+            ("bad_id", self.bad_id),
+            ("used_twice", self.used_twice),
+            ("not_a_date", self.not_a_date),
+            ("no_month", self.no_month),
+            ("no_day", self.no_day),
+            ("before_date", self.before_date),
+            ("not_a_source", self.not_a_source),
+            ("not_a_stop", self.not_a_stop),
+            ("to_itself", self.to_itself),
+            ("broken_json", self.broken_json),
+            ("unknown_field", self.unknown_field),
+            ("did_you_mean", self.did_you_mean),
+            ("missing_field", self.missing_field),
+            ("wrong_type", self.wrong_type),
+            ("a_number", self.a_number),
+            ("text", self.text),
+            ("a_list", self.a_list),
+            ("an_object", self.an_object),
+            ("a_string", self.a_string),
+            ("too_many", self.too_many),
+            ("not_loaded", self.not_loaded),
         ]
     }
 }
@@ -419,15 +439,40 @@ mod tests {
     /// Every field of each language's strings, as (name, value) pairs.
     fn fields(s: &Strings) -> Vec<(&'static str, &'static str)> {
         vec![
-            ("previous", s.previous), ("previous_stop", s.previous_stop), ("next", s.next), ("next_stop", s.next_stop),
-            ("stop_of", s.stop_of), ("close", s.close), ("zoom_in", s.zoom_in), ("zoom_out", s.zoom_out),
-            ("whole_trip", s.whole_trip), ("full_screen", s.full_screen), ("exit_full_screen", s.exit_full_screen),
-            ("stops", s.stops), ("met", s.met), ("meetings", s.meetings), ("topics", s.topics), ("key_figures", s.key_figures), ("scheduled", s.scheduled), ("scheduled_items", s.scheduled_items), ("sources", s.sources),
-            ("from_place", s.from_place), ("wheel_hint", s.wheel_hint), ("map_label", s.map_label),
-            ("description", s.description), ("description_plain", s.description_plain), ("description_keys", s.description_keys),
-            ("media_image", s.media_image), ("media_video", s.media_video), ("media_post", s.media_post), ("media_page", s.media_page),
+            ("previous", s.previous),
+            ("previous_stop", s.previous_stop),
+            ("next", s.next),
+            ("next_stop", s.next_stop),
+            ("stop_of", s.stop_of),
+            ("close", s.close),
+            ("zoom_in", s.zoom_in),
+            ("zoom_out", s.zoom_out),
+            ("whole_trip", s.whole_trip),
+            ("full_screen", s.full_screen),
+            ("exit_full_screen", s.exit_full_screen),
+            ("stops", s.stops),
+            ("met", s.met),
+            ("meetings", s.meetings),
+            ("topics", s.topics),
+            ("key_figures", s.key_figures),
+            ("scheduled", s.scheduled),
+            ("scheduled_items", s.scheduled_items),
+            ("sources", s.sources),
+            ("from_place", s.from_place),
+            ("wheel_hint", s.wheel_hint),
+            ("map_label", s.map_label),
+            ("description", s.description),
+            ("description_plain", s.description_plain),
+            ("description_keys", s.description_keys),
+            ("media_image", s.media_image),
+            ("media_video", s.media_video),
+            ("media_post", s.media_post),
+            ("media_page", s.media_page),
             ("error_title", s.error_title),
-            ("crashed", s.crashed), ("comma", s.comma), ("quote_open", s.quote_open), ("quote_close", s.quote_close),
+            ("crashed", s.crashed),
+            ("comma", s.comma),
+            ("quote_open", s.quote_open),
+            ("quote_close", s.quote_close),
         ]
     }
 
@@ -452,7 +497,11 @@ mod tests {
             for ((name, text), (_, english)) in p.all().into_iter().zip(EN_PROBLEMS.all()) {
                 assert!(!text.trim().is_empty(), "problem {name} is empty");
                 // The placeholders' {} inside JSON examples are not placeholders: compare named ones.
-                let named = |t: &str| { let mut v: Vec<String> = placeholders(t).into_iter().filter(|p| p.chars().all(|c| c.is_ascii_lowercase())).collect(); v.dedup(); v };
+                let named = |t: &str| {
+                    let mut v: Vec<String> = placeholders(t).into_iter().filter(|p| p.chars().all(|c| c.is_ascii_lowercase())).collect();
+                    v.dedup();
+                    v
+                };
                 assert_eq!(named(text), named(english), "problem {name} placeholders");
                 assert_ne!(text, english, "problem {name} is not translated");
             }

@@ -52,7 +52,9 @@ pub fn date_range(tag: &str, range: DateRange) -> String {
     let fmt = cached(tag, "date", || {
         Intl::DateTimeFormat::new(&locales(tag), &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]))
     });
-    let date = |d: crate::story::Date| js_sys::Date::new(&JsValue::from_f64(js_sys::Date::utc(d.year as f64, d.month as f64 - 1.0) + (d.day as f64 - 1.0) * 86_400_000.0));
+    let date = |d: crate::story::Date| {
+        js_sys::Date::new(&JsValue::from_f64(js_sys::Date::utc(d.year as f64, d.month as f64 - 1.0) + (d.day as f64 - 1.0) * 86_400_000.0))
+    };
     let (a, b) = (date(range.start), date(range.end));
     // formatRange collapses shared parts ("3–4 de octubre de 2022"); js-sys has no binding.
     let call = |name: &str, args: &[&JsValue]| -> Option<String> {

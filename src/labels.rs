@@ -20,16 +20,7 @@ pub enum Side {
 }
 
 /// Order of preference: beside the point first, as cartographers place point labels.
-const SIDES: [Side; 8] = [
-    Side::East,
-    Side::West,
-    Side::NorthEast,
-    Side::SouthEast,
-    Side::NorthWest,
-    Side::SouthWest,
-    Side::North,
-    Side::South,
-];
+const SIDES: [Side; 8] = [Side::East, Side::West, Side::NorthEast, Side::SouthEast, Side::NorthWest, Side::SouthWest, Side::North, Side::South];
 
 /// A label to place: its anchor point, the gap to keep from it, and its size.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -271,9 +262,8 @@ mod tests {
 
     #[test]
     fn a_crowd_of_labels_never_overlaps_when_room_allows() {
-        let reqs: Vec<LabelRequest> = (0..6)
-            .map(|i| LabelRequest { anchor: coord! { x: 200.0, y: 100.0 + 30.0 * i as f64 }, gap: 8.0, width: 70.0, height: 16.0 })
-            .collect();
+        let reqs: Vec<LabelRequest> =
+            (0..6).map(|i| LabelRequest { anchor: coord! { x: 200.0, y: 100.0 + 30.0 * i as f64 }, gap: 8.0, width: 70.0, height: 16.0 }).collect();
         let markers = Obstacles { hard: reqs.iter().map(|r| square(r.anchor, 6.0)).collect(), soft: vec![] };
         let p = Greedy.place(&reqs, &markers, bounds());
         for (i, a) in p.iter().enumerate() {

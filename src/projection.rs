@@ -61,11 +61,6 @@ impl AzimuthalEqualArea {
         AzimuthalEqualArea { center, sin_phi0: phi0.sin(), cos_phi0: phi0.cos(), scale: 1.0, translate: coord! { x: 0.0, y: 0.0 } }
     }
 
-    /// The centre, longitude and latitude in degrees.
-    pub fn center(&self) -> Coord {
-        self.center
-    }
-
     /// Cosine of the arc between the centre and a point.
     fn cos_arc(&self, lonlat: Coord) -> f64 {
         let (phi, dl) = (lonlat.y.to_radians(), (lonlat.x - self.center.x).to_radians());
@@ -262,12 +257,7 @@ mod tests {
 
     #[test]
     fn centroid_of_the_poles_region_is_the_pole() {
-        let c = spherical_centroid(&[
-            coord! { x: 0.0, y: 80.0 },
-            coord! { x: 90.0, y: 80.0 },
-            coord! { x: 180.0, y: 80.0 },
-            coord! { x: -90.0, y: 80.0 },
-        ]);
+        let c = spherical_centroid(&[coord! { x: 0.0, y: 80.0 }, coord! { x: 90.0, y: 80.0 }, coord! { x: 180.0, y: 80.0 }, coord! { x: -90.0, y: 80.0 }]);
         assert!((c.y - 90.0).abs() < 1e-9);
     }
 }

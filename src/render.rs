@@ -22,11 +22,11 @@
 //! ```
 
 use crate::basemap::Basemap;
+use crate::format::Digits;
 use crate::i18n::is_rtl;
 use crate::labels::text_width;
 use crate::path::num;
 use crate::story::Story;
-use crate::format::Digits;
 use crate::ui::{Countries, Drawing, Language, MapContext, MapLayer, Mode, Theme, TripMap};
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -128,7 +128,8 @@ pub fn standalone_svg(story: &Story, o: &Options) -> String {
     }
     let _ = write!(out, r#"<g transform="translate(0 {})">{map}</g>"#, num(top));
     for (i, line) in credit.iter().enumerate() {
-        let _ = write!(out, r#"<text class="tripmap__print-credit" x="{}" y="{}">{}</text>"#, num(x), num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX), esc(line));
+        let _ =
+            write!(out, r#"<text class="tripmap__print-credit" x="{}" y="{}">{}</text>"#, num(x), num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX), esc(line));
     }
     out.push_str("</g></svg>\n");
     out
@@ -182,7 +183,10 @@ mod tests {
         let html = embed_html(&Story::default_story(), &Options::default());
         let key = Story::default_story().geometry_key();
         assert!(html.starts_with(&format!(r#"<tripmap-view data-tripmap-static="{key}"><template shadowrootmode="open"><link rel="stylesheet" href="tripmap-map.css"><div class="tripmap-mount"><div "#)));
-        assert!(html.ends_with(r#"<span hidden class="tripmap__complete"></span></div></div></template></tripmap-view>"#), "the marker of a complete map comes last");
+        assert!(
+            html.ends_with(r#"<span hidden class="tripmap__complete"></span></div></div></template></tripmap-view>"#),
+            "the marker of a complete map comes last"
+        );
         assert!(!html.contains("<!>"), "no hydration markers");
         assert!(!html.contains("style="), "no style attribute: a strict CSP blocks them");
         let scene = Scene::build(&Story::default_story(), Basemap::natural_earth(), 720.0, 450.0);
@@ -228,7 +232,9 @@ mod tests {
         story.title = crate::story::Text::from("<script>alert(1)</script> & \"q\"");
         let html = embed_html(&story, &Options::default());
         assert!(!html.contains("<script>"));
-        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\""));
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;") || html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\"")
+        );
         let ar = embed_html(&Story::default_story(), &Options { lang: "ar".into(), ..Options::default() });
         assert!(ar.contains(r#"lang="ar" dir="rtl""#));
         assert!(ar.contains("أكتوبر"), "dates in Arabic");
@@ -243,7 +249,10 @@ mod tests {
         assert!(svg.contains(".tripmap__country"), "the stylesheet is inside");
         let lines = svg.matches("tripmap__print-title").count() - MAP_CSS.matches("tripmap__print-title").count();
         assert!(lines >= 2, "a long headline wraps in 400 px: {lines}");
-        assert!(svg.contains(r#"<g transform="translate(0 "#) && svg.contains(r#"<svg viewBox="0 0 400 300" width="400" height="300""#), "the map below the headline");
+        assert!(
+            svg.contains(r#"<g transform="translate(0 "#) && svg.contains(r#"<svg viewBox="0 0 400 300" width="400" height="300""#),
+            "the map below the headline"
+        );
         assert!(!svg.contains("<!>"), "well-formed XML");
         assert!(!svg.contains("popovertarget=") && !svg.contains("<button"), "nothing to click in a picture");
     }

@@ -92,7 +92,6 @@ impl ScaleBar {
 pub struct CountryShape {
     /// ISO 3166-1 alpha-3 code.
     pub id: String,
-    pub name: String,
     pub d: String,
     /// A stop of the trip lies in it.
     pub visited: bool,
@@ -115,12 +114,9 @@ pub struct LegShape {
 /// A stop's marker and label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StopShape {
-    pub index: usize,
     pub name: String,
     pub x: f64,
     pub y: f64,
-    /// ISO code of the country the stop lies in, if any.
-    pub country: Option<String>,
 }
 
 /// A placed text label.
@@ -213,13 +209,6 @@ impl Scene {
         natural_height(story, &routes(story), width)
     }
 
-    /// The scene at its [`Scene::natural_height`] for `width`.
-    pub fn build_fitted(story: &Story, basemap: &Basemap, width: f64) -> Scene {
-        let trip = Trip::new(story, basemap);
-        let height = natural_height(story, &trip.routes, width);
-        Scene::build_trip(story, &trip, basemap, width, height)
-    }
-
     /// Builds the scene of a validated story on a basemap.
     pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
         Scene::build_trip(story, &Trip::new(story, basemap), basemap, width, height)
@@ -239,7 +228,7 @@ impl Scene {
         let clip_box = inset(view, -8.0);
 
         let stops: Vec<Coord> = stop_coords(story).iter().map(|&c| projection.project(c).unwrap_or(view.center())).collect();
-        let visited = trip.visited.clone();
+        let visited = &trip.visited;
 
         let countries = basemap
             .countries
@@ -253,12 +242,7 @@ impl Scene {
                         }
                     }
                 }
-                (!d.is_empty()).then(|| CountryShape {
-                    id: c.id.clone(),
-                    name: c.name.clone(),
-                    d,
-                    visited: visited.iter().flatten().any(|v| *v == c.id),
-                })
+                (!d.is_empty()).then(|| CountryShape { id: c.id.clone(), d, visited: visited.iter().flatten().any(|v| *v == c.id) })
             })
             .collect();
 
@@ -295,12 +279,7 @@ impl Scene {
                 LegShape { from, to, key, d, distance_km: route.distance_km(), points }
             })
             .collect();
-        let stops = stops
-            .iter()
-            .zip(visited)
-            .enumerate()
-            .map(|(index, (p, country))| StopShape { index, name: story.stops[index].name.as_str().to_string(), x: p.x, y: p.y, country })
-            .collect();
+        let stops = stops.iter().zip(&story.stops).map(|(p, stop)| StopShape { name: stop.name.as_str().to_string(), x: p.x, y: p.y }).collect();
 
         let px_per_km = projection.scale() / crate::geodesy::EARTH_RADIUS_KM;
         let mut scene = Scene {
@@ -349,7 +328,6 @@ impl Scene {
         let km: Vec<String> = self.legs.iter().map(|l| format_km(l.distance_km)).collect();
         let (stops, legs) = place_labels(&names, &stops, &legs, &km, view_box, &bar);
         SceneLabels { stops, legs, scale_bar: bar }
-
     }
 }
 
@@ -366,7 +344,7 @@ fn natural_height(story: &Story, routes: &[((usize, usize), Route)], width: f64)
     let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
         .map(|b| if b.width() > 1e-9 { b.height() / b.width() } else { 1.0 })
         .unwrap_or(1.0);
-    let max = (width * 1.2).min(720.0).max(240.0);
+    let max = (width * 1.2).clamp(240.0, 720.0);
     let min = (width * 0.6).min(max);
     let aspect = if aspect.is_finite() { aspect } else { 1.0 };
     (width * aspect).clamp(min, max).round()
@@ -463,14 +441,7 @@ fn scale_bar(px_per_km: f64, height: f64) -> ScaleBar {
 }
 
 /// Places stop names first (they matter most), then leg distances at each route's middle.
-fn place_labels(
-    names: &[&str],
-    stops: &[Coord],
-    legs_px: &[Vec<Coord>],
-    leg_texts: &[String],
-    view: Rect,
-    bar: &ScaleBar,
-) -> (Vec<Label>, Vec<Label>) {
+fn place_labels(names: &[&str], stops: &[Coord], legs_px: &[Vec<Coord>], leg_texts: &[String], view: Rect, bar: &ScaleBar) -> (Vec<Label>, Vec<Label>) {
     let mut obstacles = Obstacles { hard: stops.iter().map(|&s| labels::square(s, MARKER_R + 2.0)).collect(), soft: vec![] };
     // The map's buttons and the scale bar with its label are kept clear.
     obstacles.hard.push(Rect::new(coord! { x: view.max().x - CONTROLS_W, y: 0.0 }, coord! { x: view.max().x, y: CONTROLS_H }));
@@ -567,7 +538,12 @@ mod tests {
             for s in &scene.stops {
                 assert!(s.x > 20.0 && s.x < scene.width - 20.0 && s.y > 20.0 && s.y < scene.height - 20.0, "{width}: {s:?}");
             }
-            let all = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.sphere.as_str()]).chain(scene.legs.iter().map(|l| l.d.as_str()));
+            let all = scene
+                .countries
+                .iter()
+                .map(|c| c.d.as_str())
+                .chain([scene.borders.as_str(), scene.sphere.as_str()])
+                .chain(scene.legs.iter().map(|l| l.d.as_str()));
             for d in all {
                 let limit = width.max(scene.height) + 20.0;
                 assert!(crate::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).all(|n| n.is_finite() && n > -20.0 && n < limit));
@@ -644,14 +620,6 @@ mod tests {
         let trip = Trip::new(&story, Basemap::natural_earth());
         for (w, h) in [(375.0, 300.0), (1256.0, 734.0)] {
             assert_eq!(Scene::build_trip(&story, &trip, Basemap::natural_earth(), w, h), Scene::build(&story, Basemap::natural_earth(), w, h));
-        }
-    }
-
-    #[test]
-    fn build_fitted_is_build_at_the_natural_height() {
-        for width in [375.0, 936.0] {
-            let (story, scene) = default_scene(width);
-            assert_eq!(Scene::build_fitted(&story, Basemap::natural_earth(), width), scene);
         }
     }
 

@@ -158,7 +158,11 @@ impl Flight {
     /// kept between 250 ms and 2.5 s.
     pub fn duration_ms(&self) -> f64 {
         let ms = self.s.abs() * 1000.0 * RHO / std::f64::consts::SQRT_2;
-        if ms.is_finite() { ms.clamp(250.0, 2500.0) } else { 250.0 }
+        if ms.is_finite() {
+            ms.clamp(250.0, 2500.0)
+        } else {
+            250.0
+        }
     }
 
     /// The view at time `t` (0 = start, 1 = end).

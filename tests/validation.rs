@@ -52,7 +52,13 @@ fn wrong_types_are_named_and_reading_goes_on() {
     let json = format!(r#"{{{HEAD},"stops":[{},{}]}}"#, stop("a", "").replace(r#""lat":1"#, r#""lat":"north""#), stop("b", r#","topics":"trade""#));
     assert_eq!(problems(&json), [r#"stops[0].lat "north" is not a number"#, r#"stops[1].topics "trade" is not a list ([…])"#]);
     let json = format!(r#"{{{HEAD},"stops":[{}]}}"#, stop("a", r#","summery":"x","figures":[{"value":5,"label":"l"}]"#));
-    assert_eq!(problems(&json), [r#"stops[0]: unknown field "summery" (did you mean "summary"?)"#, "stops[0].figures[0].value: 5 is not text (a string, or translations like {\"en\": \"…\"})"]);
+    assert_eq!(
+        problems(&json),
+        [
+            r#"stops[0]: unknown field "summery" (did you mean "summary"?)"#,
+            "stops[0].figures[0].value: 5 is not text (a string, or translations like {\"en\": \"…\"})"
+        ]
+    );
 }
 
 #[test]
@@ -81,10 +87,7 @@ fn semantic_checks_report_everything_in_one_go() {
 #[test]
 fn translations_must_include_the_story_language() {
     let json = format!(r#"{{"title":{{"es":"Hola","EN":"x"}},"traveller":{{"name":"X"}},"stops":[{}]}}"#, stop("a", ""));
-    assert_eq!(
-        problems(&json),
-        [r#"title: key "EN" is not a language code like "en" or "es""#, r#"title: has no "en" text, the story's own language"#]
-    );
+    assert_eq!(problems(&json), [r#"title: key "EN" is not a language code like "en" or "es""#, r#"title: has no "en" text, the story's own language"#]);
 }
 
 #[test]

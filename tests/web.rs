@@ -109,10 +109,7 @@ async fn the_default_story_mounts_with_every_hook() {
             (leg.get_attribute("data-leg").unwrap(), leg.get_attribute("data-distance-km").unwrap())
         })
         .collect();
-    assert_eq!(
-        km,
-        [("washington-bogota", "3798"), ("bogota-santiago", "4239"), ("santiago-lima", "2457")].map(|(a, b)| (a.to_string(), b.to_string()))
-    );
+    assert_eq!(km, [("washington-bogota", "3798"), ("bogota-santiago", "4239"), ("santiago-lima", "2457")].map(|(a, b)| (a.to_string(), b.to_string())));
     assert!(find(&el, r#"[data-country="COL"].is-visited"#).is_some());
     assert!(find(&el, r#"[data-country="BRA"]:not(.is-visited)"#).is_some());
     assert_eq!(count(&el, "[data-card]"), 0, "no card until a stop is chosen");

@@ -221,9 +221,7 @@ impl TokenSink for &Reader {
                     "em" | "i" => s.em = s.em.saturating_sub(1),
                     "strong" | "b" if start => s.strong += 1,
                     "strong" | "b" => s.strong = s.strong.saturating_sub(1),
-                    "a" if start => {
-                        s.href = tag.attrs.iter().find(|a| &*a.name.local == "href").map(|a| a.value.to_string()).filter(|h| is_web_url(h))
-                    }
+                    "a" if start => s.href = tag.attrs.iter().find(|a| &*a.name.local == "href").map(|a| a.value.to_string()).filter(|h| is_web_url(h)),
                     "a" => s.href = None,
                     _ => s.end_paragraph(), // p and the block tags
                 }

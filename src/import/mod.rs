@@ -261,7 +261,8 @@ fn latin_base(c: char) -> char {
 pub fn calendar_day(text: &str) -> Option<String> {
     const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
     const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let mut words: Vec<String> = text.split(|c: char| c.is_whitespace() || c == ',' || c == '.').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
+    let mut words: Vec<String> =
+        text.split(|c: char| c.is_whitespace() || c == ',' || c == '.').filter(|w| !w.is_empty()).map(str::to_ascii_lowercase).collect();
     if words.len() == 4 && WEEKDAYS.iter().any(|d| words[0].starts_with(d)) {
         words.remove(0);
     }

@@ -9,8 +9,18 @@ use serde_json::Value;
 
 /// Storymap-level options a TripMap map has no use for: all about tiles, zoom and lines.
 const MAP_OPTIONS: [&str; 12] = [
-    "map_type", "map_as_image", "map_subdomains", "map_background_color", "attribution", "zoomify", "calculate_zoom",
-    "line_follows_path", "line_color", "line_opacity", "line_weight", "line_dash",
+    "map_type",
+    "map_as_image",
+    "map_subdomains",
+    "map_background_color",
+    "attribution",
+    "zoomify",
+    "calculate_zoom",
+    "line_follows_path",
+    "line_color",
+    "line_opacity",
+    "line_weight",
+    "line_dash",
 ];
 
 /// Imports a StoryMapJS value; problems carry paths into it (`storymap.slides[2].location.lat`).

@@ -297,7 +297,11 @@ impl Story {
                     when: r(&s.when),
                     headline: r(&s.headline),
                     media: s.media.as_ref().map(|m| Media { caption: r(&m.caption), credit: r(&m.credit), ..m.clone() }),
-                    meetings: s.meetings.iter().map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r), scheduled: m.scheduled }).collect(),
+                    meetings: s
+                        .meetings
+                        .iter()
+                        .map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r), scheduled: m.scheduled })
+                        .collect(),
                     topics: s.topics.iter().map(r).collect(),
                     scheduled: s.scheduled.iter().map(r).collect(),
                     figures: s.figures.iter().map(|f| Figure { value: r(&f.value), label: r(&f.label), ..f.clone() }).collect(),

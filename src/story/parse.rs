@@ -237,7 +237,11 @@ mod tests {
         ];
         for json in stories {
             let long = parse_value(serde_json::from_str(json).unwrap());
-            assert_eq!(parse(json).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>()), long.map_err(|p| p.iter().map(|p| p.to_string()).collect()), "{json}");
+            assert_eq!(
+                parse(json).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>()),
+                long.map_err(|p| p.iter().map(|p| p.to_string()).collect()),
+                "{json}"
+            );
         }
     }
 }

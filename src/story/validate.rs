@@ -299,9 +299,7 @@ pub fn is_language_code(code: &str) -> bool {
 
 /// Ids appear in attributes and URLs, so they are kept to a safe alphabet, and unique.
 fn check_id(p: &mut Vec<Problem>, path: &str, id: &str, seen: &mut HashSet<String>) {
-    let ok = !id.is_empty()
-        && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    let ok = !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
     if !ok {
         p.push(Problem::new(path, What::BadId, &[("value", id)]));
     } else if !seen.insert(id.to_string()) {

@@ -187,7 +187,9 @@ fn StopMarkers() -> impl IntoView {
     // Each stop's place on the screen: where the scene puts it, under the current view. One
     // memo per stop, shared by its marker and its number.
     let at: Vec<Memo<Coord>> = (0..ctx.story.stops.len())
-        .map(|i| Memo::new(move |_| scene.with(|s| s.as_ref().map_or(coord! { x: 0.0, y: 0.0 }, |s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y })))))
+        .map(|i| {
+            Memo::new(move |_| scene.with(|s| s.as_ref().map_or(coord! { x: 0.0, y: 0.0 }, |s| view.get().apply(coord! { x: s.stops[i].x, y: s.stops[i].y }))))
+        })
         .collect();
     let markers = (0..ctx.story.stops.len())
         .map(|i| {

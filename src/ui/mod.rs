@@ -219,7 +219,12 @@ impl MapContext {
             selected: RwSignal::new(None),
             view,
             labels,
-            ids: unique_prefix().into(),
+            // Unique on the page for a live map; the static map's shadow root scopes its ids, and
+            // fixed ones keep the build's output the same from one build to the next.
+            ids: match mode {
+                Mode::Live => unique_prefix().into(),
+                Mode::Static | Mode::Picture => "tripmap".into(),
+            },
             link_param: link_param.map(Into::into),
             root: NodeRef::new(),
             focus_card: RwSignal::new(false),
@@ -454,7 +459,6 @@ impl MapContext {
 
 /// The smallest map area drawn, either way (px).
 const MIN_MAP_PX: f64 = 120.0;
-
 
 fn use_map() -> MapContext {
     expect_context::<MapContext>()

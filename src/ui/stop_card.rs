@@ -14,7 +14,11 @@ pub fn StopCard() -> impl IntoView {
             let printing = RwSignal::new(false);
             Effect::new(move |_| super::page::follow_media("print", printing));
             let n = ctx.story.stops.len();
-            let all = move || printing.get().then(|| view! { <div class="tripmap__print-cards">{(0..n).map(|i| view! { <StopCardBody index=i printed=true /> }).collect_view()}</div> });
+            let all = move || {
+                printing
+                    .get()
+                    .then(|| view! { <div class="tripmap__print-cards">{(0..n).map(|i| view! { <StopCardBody index=i printed=true /> }).collect_view()}</div> })
+            };
             view! {
                 {move || ctx.selected.get().map(|i| view! { <StopCardBody index=i /> })}
                 {all}
@@ -34,9 +38,11 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
     let stop: &Stop = &story.stops[index];
     let n = story.stops.len();
     let (t, locale) = (ctx.strings, ctx.locale.clone());
-    let arrival = ctx.trip.legs().find(|&(_, to, _)| to == index).map(|(from, _, km)| {
-        fill(t.from_place, &[("distance", &locale.km(km)), ("place", story.stops[from].name.as_str())])
-    });
+    let arrival = ctx
+        .trip
+        .legs()
+        .find(|&(_, to, _)| to == index)
+        .map(|(from, _, km)| fill(t.from_place, &[("distance", &locale.km(km)), ("place", story.stops[from].name.as_str())]));
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
     let take_focus = !printed && ctx.take_card_focus();
@@ -180,7 +186,8 @@ fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
     let body = if kind == MediaKind::Image && ctx.remote_images {
         view! { <img src=m.url.clone() alt=m.caption.to_string() loading="lazy" decoding="async" referrerpolicy="no-referrer" /> }.into_any()
     } else {
-        view! { <a class="tripmap__media-link" href=m.url.clone() target="_blank" rel="noopener noreferrer">{fill(label, &[("host", m.host())])}</a> }.into_any()
+        view! { <a class="tripmap__media-link" href=m.url.clone() target="_blank" rel="noopener noreferrer">{fill(label, &[("host", m.host())])}</a> }
+            .into_any()
     };
     let caption = [m.caption.as_str(), m.credit.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ");
     view! {
@@ -271,4 +278,3 @@ fn sources(story: &Story, ctx: &MapContext, stop: &Stop) -> Option<impl IntoView
 fn source_name(story: &Story, id: Option<&str>) -> Option<String> {
     id.and_then(|id| story.source(id)).map(|s| s.name.to_string())
 }
-

@@ -120,6 +120,8 @@ test('printed, the static map and the live one give the map, then every card wit
     await page.goto(env.server.url + '/');
     if (js) await page.waitForSelector(LIVE_STOP);
     await page.emulateMedia({ media: 'print' });
+    // The live map lays out its print list when the print media query starts to match.
+    await page.waitForFunction((n) => document.querySelector('[data-tripmap] tripmap-view').shadowRoot.querySelectorAll('[data-card]').length >= n, story.stops.length);
     const printed = await page.evaluate(() => {
       const root = document.querySelector('[data-tripmap] tripmap-view').shadowRoot;
       const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
