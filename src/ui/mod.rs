@@ -184,9 +184,9 @@ pub struct MapContext {
     /// The map's root element (`.tripmap`), inside its shadow root.
     pub root: NodeRef<leptos::html::Div>,
     /// Whether the next card to open should take focus.
-    focus_card: RwSignal<bool>,
+    focus_card: StoredValue<bool>,
     /// Bumped by every new animation; a running one stops when it sees a newer number.
-    flight: RwSignal<u32>,
+    flight: StoredValue<u32>,
     /// The container is narrow: the card is a sheet over the map.
     pub narrow: RwSignal<bool>,
     /// Interface strings in the map's language.
@@ -227,8 +227,8 @@ impl MapContext {
             },
             link_param: link_param.map(Into::into),
             root: NodeRef::new(),
-            focus_card: RwSignal::new(false),
-            flight: RwSignal::new(0),
+            focus_card: StoredValue::new(false),
+            flight: StoredValue::new(0),
             narrow: RwSignal::new(container_px < SHEET_PX),
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
@@ -267,7 +267,7 @@ impl MapContext {
             Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
             None => View::OVERVIEW,
         };
-        self.flight.update(|g| *g += 1);
+        self.flight.update_value(|g| *g += 1);
         self.scene.set(Some(Arc::new(scene)));
         self.view.set(view);
     }
@@ -308,7 +308,7 @@ impl MapContext {
         if i >= self.story.stops.len() {
             return;
         }
-        self.focus_card.set(origin == Origin::Reader);
+        self.focus_card.set_value(origin == Origin::Reader);
         self.selected.set(Some(i));
         // Before the first measurement there is nothing to fly over: the first fit frames it.
         if let Some(scene) = self.scene.get_untracked() {
@@ -331,7 +331,7 @@ impl MapContext {
     /// as it is, no event; focus moves into the card only if it was inside the map.
     pub fn keep_open(&self, i: usize, focus: bool) {
         if i < self.story.stops.len() {
-            self.focus_card.set(focus);
+            self.focus_card.set_value(focus);
             self.selected.set(Some(i));
             page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         }
@@ -394,8 +394,8 @@ impl MapContext {
 
     /// Whether the card should take focus when it appears (read once).
     pub fn take_card_focus(&self) -> bool {
-        let f = self.focus_card.get_untracked();
-        self.focus_card.set(false);
+        let f = self.focus_card.get_value();
+        self.focus_card.set_value(false);
         f
     }
 
@@ -417,7 +417,7 @@ impl MapContext {
         if w <= 0.0 {
             return;
         }
-        self.flight.update(|g| *g += 1);
+        self.flight.update_value(|g| *g += 1);
         self.view.set(v.clamped(w, h));
     }
 
@@ -433,15 +433,15 @@ impl MapContext {
             self.set_view(target);
             return;
         }
-        self.flight.update(|g| *g += 1);
-        let generation = self.flight.get_untracked();
+        self.flight.update_value(|g| *g += 1);
+        let generation = self.flight.get_value();
         let flight = self.view.get_untracked().flight_to(target, w, h);
         let start = js_sys::Date::now();
         let (view, current) = (self.view, self.flight);
-        fn frame(view: RwSignal<View>, current: RwSignal<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: f64) {
+        fn frame(view: RwSignal<View>, current: StoredValue<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: f64) {
             request_animation_frame(move || {
                 // A newer animation took over, or the map was destroyed meanwhile.
-                if current.try_get_untracked() != Some(generation) {
+                if current.try_get_value() != Some(generation) {
                     return;
                 }
                 let t = (js_sys::Date::now() - start) / flight.duration_ms();
