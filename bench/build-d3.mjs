@@ -34,8 +34,17 @@ writeFileSync(out + 'region.json', JSON.stringify({ ...world, objects: { countri
 
 await build({ entryPoints: [root + 'bench/d3/map.js'], bundle: true, minify: true, format: 'esm', outfile: out + 'map.js', logLevel: 'warning' });
 
-const page = readFileSync(root + 'dist/index.html', 'utf8')
-  .replace(/<figure data-tripmap>[\s\S]*?<\/figure>/, `<figure data-d3map><script type="application/json">${JSON.stringify(story).replace(/</g, '\\u003c')}</script></figure>`)
+/** The demo page with its map figure (and the static map in it, whose cards hold figures of
+ *  their own) replaced by `figure`. */
+const withFigure = (figure) => {
+  const html = readFileSync(root + 'dist/index.html', 'utf8');
+  const start = html.indexOf('<figure data-tripmap>');
+  const inner = html.indexOf('</tripmap-view>', start);
+  const end = html.indexOf('</figure>', inner < 0 ? start : inner) + '</figure>'.length;
+  if (start < 0 || end < start) throw new Error('dist/index.html has no map figure: update bench/build-d3.mjs');
+  return html.slice(0, start) + figure + html.slice(end);
+};
+const page = withFigure(`<figure data-d3map><script type="application/json">${JSON.stringify(story).replace(/</g, '\\u003c')}</script></figure>`)
   .replace('<script type="module" src="tripmap.js"></script>', '<script type="module" src="map.js"></script>')
   .replace('<link rel="stylesheet" href="tripmap.css">', '<link rel="stylesheet" href="d3map.css">');
 if (!page.includes('data-d3map') || !page.includes('src="map.js"')) throw new Error('dist/index.html changed shape: update bench/build-d3.mjs');
@@ -47,8 +56,7 @@ copyFileSync(root + 'bench/d3/d3map.css', out + 'd3map.css');
 // earliest any map inside it can be on screen.
 const article = root + 'bench/article/dist/';
 mkdirSync(article, { recursive: true });
-const bare = readFileSync(root + 'dist/index.html', 'utf8')
-  .replace(/<figure data-tripmap>[\s\S]*?<\/figure>/, '<figure data-tripmap></figure>')
+const bare = withFigure('<figure data-tripmap></figure>')
   .replace('<script type="module" src="tripmap.js"></script>', '');
 if (bare.includes('tripmap.js') || bare.includes('tripmap-view')) throw new Error('dist/index.html changed shape: update bench/build-d3.mjs');
 writeFileSync(article + 'index.html', bare);

@@ -23,7 +23,7 @@
 
 use crate::basemap::Basemap;
 use crate::format::Digits;
-use crate::i18n::is_rtl;
+use crate::i18n::{is_rtl, isolate};
 use crate::labels::text_width;
 use crate::path::num;
 use crate::story::Story;
@@ -90,48 +90,160 @@ const CREDIT_LINE_PX: f64 = 16.0;
 const PAD: f64 = 16.0;
 
 /// One self-contained SVG: the headline (wrapped), the map at `width` × `height` (the
-/// components' drawing, as on the static map), the credit; the map's stylesheet inside, so it
-/// renders the same in a browser, Inkscape or a print pipeline that reads CSS.
+/// components' drawing, as on the static map), the credit; the map's stylesheet inside with its
+/// theme written out, so it renders the same in a browser, Inkscape, resvg or a print pipeline
+/// that reads CSS but knows no custom properties.
 pub fn standalone_svg(story: &Story, o: &Options) -> String {
-    let (w, h) = (o.width.max(1.0), o.height.max(1.0));
+    page_svg(story, o, Page::MapSize)
+}
+
+/// A social-card image (PNG): the standalone SVG laid out to exactly `width` × `height` px
+/// (headline and credit inside), drawn by resvg with DejaVu Sans, which the command carries
+/// (`data/fonts`), so it always has a font for Latin and Arabic text.
+///
+/// ```
+/// use tripmap::render::{social_png, Options};
+/// let png = social_png(&tripmap::story::Story::default_story(), &Options { width: 1200.0, height: 630.0, ..Options::default() }).unwrap();
+/// assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+/// assert_eq!((u32::from_be_bytes(png[16..20].try_into().unwrap()), u32::from_be_bytes(png[20..24].try_into().unwrap())), (1200, 630));
+/// ```
+#[cfg(feature = "png")]
+pub fn social_png(story: &Story, o: &Options) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let svg = page_svg(story, o, Page::Exact);
+    let mut opt = usvg::Options::default();
+    let fonts = opt.fontdb_mut();
+    fonts.load_font_data(include_bytes!("../data/fonts/DejaVuSans.ttf").to_vec());
+    fonts.load_font_data(include_bytes!("../data/fonts/DejaVuSans-Bold.ttf").to_vec());
+    // Every family the stylesheet names falls back to the generic one.
+    fonts.set_sans_serif_family("DejaVu Sans");
+    opt.font_family = "DejaVu Sans".into();
+    let tree = usvg::Tree::from_str(&svg, &opt).map_err(|e| format!("the SVG does not read: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("the image has no size")?;
+    resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("the PNG does not encode: {e}"))
+}
+
+/// What `width` × `height` measure on the standalone page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    /// The map; headline and credit come on top (print).
+    MapSize,
+    /// The whole page; the map takes what the headline and credit leave (social images).
+    Exact,
+}
+
+fn page_svg(story: &Story, o: &Options, page: Page) -> String {
+    let w = o.width.max(1.0);
     let language = Language::choose(&o.lang, story, Digits::Locale);
     let story = story.localized(&language.text);
+    let rtl = is_rtl(language.strings.lang);
+    let title = wrap(story.title.as_str(), w - 2.0 * PAD, 24.0);
+    let top = PAD + title.len() as f64 * TITLE_LINE_PX;
+    let credit = wrap(story.credit.as_str(), w - 2.0 * PAD, 12.0);
+    let credit_h = if credit.is_empty() { 0.0 } else { 12.0 + credit.len() as f64 * CREDIT_LINE_PX };
+    let h = match page {
+        Page::MapSize => o.height.max(1.0),
+        Page::Exact => (o.height - top - credit_h).max(MIN_PICTURE_MAP_PX),
+    };
+    let total = top + h + credit_h;
     let map = Owner::new().with(|| {
         let ctx = MapContext::new(story.clone(), Countries::Drawn(Basemap::natural_earth()), Mode::Picture, w, None, &language);
         ctx.resize(w, h);
         without_markers(&view! { <Provider value=ctx><MapLayer /></Provider> }.to_html())
     });
-    let rtl = is_rtl(language.strings.lang);
-    let title = wrap(story.title.as_str(), w - 2.0 * PAD, 24.0);
-    let top = PAD + title.len() as f64 * TITLE_LINE_PX;
-    let credit = wrap(story.credit.as_str(), w - 2.0 * PAD, 12.0);
-    let total = top + h + if credit.is_empty() { 0.0 } else { 12.0 + credit.len() as f64 * CREDIT_LINE_PX };
     let mut out = String::with_capacity(160_000);
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" lang="{}" direction="{}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"><style>{}</style><g class="tripmap{}"><rect class="tripmap__print-page" width="{}" height="{}"/>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{}" height="{}" viewBox="0 0 {} {}" lang="{}" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"><style>{}</style><g class="tripmap{}"><rect class="tripmap__print-page" width="{}" height="{}"/>"#,
         num(w),
         num(total),
         num(w),
         num(total),
         esc(language.strings.lang),
-        if rtl { "rtl" } else { "ltr" },
-        MAP_CSS,
+        resolved_css(o.dark),
         if o.dark { " is-dark" } else { "" },
         num(w),
         num(total)
     );
-    // Text starts at the reading side (`start` follows `direction`).
-    let x = if rtl { w - PAD } else { PAD };
+    // Text starts at the reading side. Said with the anchor and an isolate, not `direction`,
+    // which not every SVG renderer reads (resvg does not), as the map's labels do.
+    let (x, anchor) = if rtl { (w - PAD, "end") } else { (PAD, "start") };
     for (i, line) in title.iter().enumerate() {
-        let _ = write!(out, r#"<text class="tripmap__print-title" x="{}" y="{}">{}</text>"#, num(x), num(PAD + 22.0 + i as f64 * TITLE_LINE_PX), esc(line));
+        let _ = write!(
+            out,
+            r#"<text class="tripmap__print-title" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            num(x),
+            num(PAD + 22.0 + i as f64 * TITLE_LINE_PX),
+            esc(&isolate(line, rtl))
+        );
     }
     let _ = write!(out, r#"<g transform="translate(0 {})">{map}</g>"#, num(top));
     for (i, line) in credit.iter().enumerate() {
-        let _ =
-            write!(out, r#"<text class="tripmap__print-credit" x="{}" y="{}">{}</text>"#, num(x), num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX), esc(line));
+        let _ = write!(
+            out,
+            r#"<text class="tripmap__print-credit" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            num(x),
+            num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX),
+            esc(&isolate(line, rtl))
+        );
     }
     out.push_str("</g></svg>\n");
+    out
+}
+
+/// The smallest map a social image is given, however long its headline.
+const MIN_PICTURE_MAP_PX: f64 = 100.0;
+
+/// The map's stylesheet with the theme's custom properties written out (`var(--_land)` →
+/// `#f3f0e8`, each the default of its public `--tripmap-…` property) and the zoom factor, which
+/// a standalone picture never changes, taken as 1: what SVG renderers without custom
+/// properties need.
+fn resolved_css(dark: bool) -> String {
+    let mut css = strip_comments(MAP_CSS);
+    let block = |selector: &str| css.split_once(selector).and_then(|(_, rest)| rest.split_once('}')).map_or(String::new(), |(b, _)| b.to_string());
+    let mut vars: Vec<(String, String)> = vec![];
+    let blocks = [block(".tripmap {"), if dark { block(".tripmap.is-dark {") } else { String::new() }];
+    for decl in blocks.iter().flat_map(|b| b.split(';')) {
+        let Some((name, value)) = decl.trim().split_once(':') else { continue };
+        let Some(name) = name.trim().strip_prefix("--_") else { continue };
+        let value = value.trim();
+        // `var(--tripmap-land, #f3f0e8)`: the public property's default.
+        let value = value.strip_prefix("var(").and_then(|v| v.strip_suffix(')')).and_then(|v| v.split_once(',')).map_or(value, |(_, d)| d.trim());
+        vars.retain(|(n, _)| n != name);
+        vars.push((name.to_string(), value.to_string()));
+    }
+    for (name, value) in &vars {
+        css = css.replace(&format!("var(--_{name})"), value);
+    }
+    css = css.replace("var(--tripmap-k, 1)", "1");
+    // `calc(2.2px / 1)` → `2.2px`.
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css.as_str();
+    while let Some(i) = rest.find("calc(") {
+        let Some(j) = rest[i..].find(')') else { break };
+        let inner = &rest[i + 5..i + j];
+        out.push_str(&rest[..i]);
+        match inner.strip_suffix(" / 1") {
+            Some(value) if !value.contains('(') => out.push_str(value),
+            _ => out.push_str(&rest[i..=i + j]),
+        }
+        rest = &rest[i + j + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// CSS without its `/* … */` comments.
+fn strip_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(i) = rest.find("/*") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("*/").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
     out
 }
 
@@ -247,7 +359,8 @@ mod tests {
         let o = Options { width: 400.0, height: 300.0, ..Options::default() };
         let svg = standalone_svg(&Story::default_story(), &o);
         assert!(svg.contains(".tripmap__country"), "the stylesheet is inside");
-        let lines = svg.matches("tripmap__print-title").count() - MAP_CSS.matches("tripmap__print-title").count();
+        assert!(!svg.contains("var(--_"), "with its theme written out");
+        let lines = svg.matches("tripmap__print-title").count() - resolved_css(false).matches("tripmap__print-title").count();
         assert!(lines >= 2, "a long headline wraps in 400 px: {lines}");
         assert!(
             svg.contains(r#"<g transform="translate(0 "#) && svg.contains(r#"<svg viewBox="0 0 400 300" width="400" height="300""#),
@@ -255,6 +368,34 @@ mod tests {
         );
         assert!(!svg.contains("<!>"), "well-formed XML");
         assert!(!svg.contains("popovertarget=") && !svg.contains("<button"), "nothing to click in a picture");
+    }
+
+    #[test]
+    fn the_pictures_stylesheet_has_its_theme_written_out() {
+        let (light, dark) = (resolved_css(false), resolved_css(true));
+        assert!(light.contains(".tripmap__country { fill: #f3f0e8; stroke: none; }"), "the land's default");
+        assert!(dark.contains("#2b3541"), "the dark land");
+        assert!(!light.contains("var(--_") && !dark.contains("var(--_"));
+        assert!(!light.contains("var(--tripmap-k"), "the zoom factor is 1");
+        assert!(light.contains("stroke-width: 2.2px"), "calc(2.2px / 1) is 2.2px");
+        assert_eq!(strip_comments("a /* b */ c /* d"), "a  c ");
+    }
+
+    #[cfg(feature = "png")]
+    #[test]
+    fn a_social_card_is_the_size_asked_for_and_drawn_in_the_map_colours() {
+        let png = social_png(&Story::default_story(), &Options { width: 1200.0, height: 630.0, ..Options::default() }).unwrap();
+        let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!((size(16), size(20)), (1200, 630));
+        // Decoded again: the land, the visited countries and the route are in their colours,
+        // so the stylesheet applied (unstyled, every shape would be black).
+        let pixmap = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        let has = |rgb: (u8, u8, u8)| pixmap.pixels().iter().any(|p| (p.red(), p.green(), p.blue()) == rgb);
+        assert!(has((0xf3, 0xf0, 0xe8)), "land");
+        assert!(has((0xf9, 0xdc, 0xae)), "visited countries");
+        assert!(has((0xdb, 0xe7, 0xf0)), "sea");
+        let black = pixmap.pixels().iter().filter(|p| (p.red(), p.green(), p.blue(), p.alpha()) == (0, 0, 0, 255)).count();
+        assert!(black < pixmap.pixels().len() / 100, "no shape left unstyled ({black} black pixels)");
     }
 
     #[test]

@@ -84,6 +84,18 @@ fn render_writes_a_standalone_svg_and_names_what_is_wrong() {
 }
 
 #[test]
+fn render_png_writes_a_social_card_of_the_size_asked_for() {
+    let dir = scratch("png");
+    let png = dir.join("card.png");
+    let (code, out) = tripmap(&["render", "data/story.json", "--png", "-o", png.to_str().unwrap(), "--width", "1200", "--height", "630"]);
+    assert_eq!((code, out.as_str()), (0, ""));
+    let png = std::fs::read(png).unwrap();
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let size = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+    assert_eq!((size(16), size(20)), (1200, 630), "exactly the card's size, headline and credit inside");
+}
+
+#[test]
 fn prerender_puts_the_static_map_where_the_page_asks() {
     let dir = scratch("prerender");
     let page = dir.join("page.html");

@@ -8,7 +8,8 @@
 //! tripmap render story.json [-o map.svg]   the map as one SVG (print, social images); with
 //!   [--html] [--width W] [--height H]      --html, the embed's static HTML (first paint,
 //!   [--lang L] [--dark] [--stylesheet URL] no-JavaScript fallback) to put in its <figure>;
-//!   [--narrow WxH|none]                    with a second drawing for phones (default 358x298)
+//!   [--narrow WxH|none] [--png]            with a second drawing for phones (default 358x298);
+//!                                          with --png, a social-card image of exactly W × H
 //! tripmap prerender page.html [more.html …] each <!-- tripmap:render ARGS --> in the pages
 //!                                          becomes `render --html ARGS` (default story if
 //!                                          none is named): the build's static maps
@@ -20,7 +21,7 @@ use tripmap::import;
 const USAGE: &str = "usage: tripmap check STORY.json [MORE.json …]
        tripmap import STORYMAP.json|GEOJSON.json > STORY.json
        tripmap schema
-       tripmap render STORY.json [-o OUT] [--html] [--width W] [--height H] [--narrow WxH|none] [--lang L] [--dark] [--stylesheet URL]
+       tripmap render STORY.json [-o OUT] [--html | --png] [--width W] [--height H] [--narrow WxH|none] [--lang L] [--dark] [--stylesheet URL]
        tripmap prerender PAGE.html [MORE.html …]";
 
 fn main() -> ExitCode {
@@ -107,19 +108,31 @@ fn import(file: &str) -> ExitCode {
 struct RenderArgs {
     story: Option<String>,
     out: Option<String>,
-    html: bool,
+    output: Output,
     options: tripmap::render::Options,
 }
 
+/// What `render` writes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Output {
+    /// The standalone SVG (print).
+    Svg,
+    /// The embed's static HTML (`--html`).
+    Html,
+    /// A social-card image of exactly the size asked for (`--png`).
+    Png,
+}
+
 fn render_args(args: &[String]) -> Result<RenderArgs, String> {
-    let mut r = RenderArgs { story: None, out: None, html: false, options: tripmap::render::Options::default() };
+    let mut r = RenderArgs { story: None, out: None, output: Output::Svg, options: tripmap::render::Options::default() };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let mut value = || it.next().cloned().ok_or(format!("{arg} needs a value"));
         let px = |v: String| v.parse::<f64>().ok().filter(|p| (100.0..=4000.0).contains(p)).ok_or(format!("{arg}: {v} is not a size in pixels (100 to 4000)"));
         match arg.as_str() {
             "-o" | "--output" => r.out = Some(value()?),
-            "--html" => r.html = true,
+            "--html" => r.output = Output::Html,
+            "--png" => r.output = Output::Png,
             "--dark" => r.options.dark = true,
             "--width" => r.options.width = px(value()?)?,
             "--height" => r.options.height = px(value()?)?,
@@ -149,10 +162,14 @@ fn story_for(file: Option<&str>) -> Result<tripmap::story::Story, String> {
     import::read(&json).map(|(story, _)| story).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))
 }
 
-/// The markup `args` ask for.
-fn markup(args: &RenderArgs) -> Result<String, String> {
+/// What `args` ask for: markup, or an image.
+fn markup(args: &RenderArgs) -> Result<Vec<u8>, String> {
     let story = story_for(args.story.as_deref())?;
-    Ok(if args.html { tripmap::render::embed_html(&story, &args.options) } else { tripmap::render::standalone_svg(&story, &args.options) })
+    Ok(match args.output {
+        Output::Html => tripmap::render::embed_html(&story, &args.options).into_bytes(),
+        Output::Svg => tripmap::render::standalone_svg(&story, &args.options).into_bytes(),
+        Output::Png => tripmap::render::social_png(&story, &args.options)?,
+    })
 }
 
 /// Renders a story as a standalone SVG or, with `--html`, as the embed's static HTML. `Err` is
@@ -178,7 +195,7 @@ fn render(args: &[String]) -> Result<ExitCode, String> {
         }
         // A closed pipe (`| head`) is the reader's choice, not an error.
         None => {
-            let _ = std::io::Write::write_all(&mut std::io::stdout(), markup.as_bytes());
+            let _ = std::io::Write::write_all(&mut std::io::stdout(), &markup);
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -199,7 +216,7 @@ fn prerender(pages: &[String]) -> ExitCode {
                 let words: Vec<String> = rest[at + MARKER.len()..end].split_whitespace().map(String::from).collect();
                 let args = render_args(&words)?;
                 out.push_str(&rest[..at]);
-                out.push_str(&markup(&RenderArgs { html: true, ..args })?);
+                out.push_str(&String::from_utf8_lossy(&markup(&RenderArgs { output: Output::Html, ..args })?));
                 rest = &rest[end + 3..];
             }
             out.push_str(rest);
