@@ -228,7 +228,7 @@ fn assemble_ring(ring: &[i64], arcs: &[Vec<Coord>]) -> Vec<Coord> {
     out
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // the basemap is compiled in natively only
 mod tests {
     use super::*;
 

@@ -81,7 +81,7 @@ impl Locale {
         match self {
             Locale::Native(f) => f.date_range(range),
             #[cfg(target_arch = "wasm32")]
-            Locale::Intl(tag) => crate::intl::date_range(tag, range),
+            Locale::Intl(tag) => crate::intl::date_range(tag, range).unwrap_or_else(|| Format::En.date_range(range)),
         }
     }
 
@@ -90,7 +90,7 @@ impl Locale {
         match self {
             Locale::Native(f) => f.number(n),
             #[cfg(target_arch = "wasm32")]
-            Locale::Intl(tag) => crate::intl::number(tag, n),
+            Locale::Intl(tag) => crate::intl::number(tag, n).unwrap_or_else(|| Format::En.number(n)),
         }
     }
 
@@ -99,7 +99,7 @@ impl Locale {
         match self {
             Locale::Native(f) => f.km(km),
             #[cfg(target_arch = "wasm32")]
-            Locale::Intl(tag) => crate::intl::km(tag, km),
+            Locale::Intl(tag) => crate::intl::km(tag, km).unwrap_or_else(|| Format::En.km(km)),
         }
     }
 }

@@ -1,8 +1,8 @@
 //! The browser's `Intl` for locales the native formatter does not write ("es-CO",
 //! "ar-u-nu-latn"), behind [`crate::format::Locale::Intl`]: every locale's conventions without
-//! shipping locale data in the wasm. A wasm-only leaf: nothing else calls the browser for text.
+//! shipping locale data in the wasm. A wasm-only leaf: nothing else calls the browser for text,
+//! and it knows nothing of the native formatter (`None` when `Intl` fails; the caller falls back).
 
-use crate::format::Format;
 use crate::story::DateRange;
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use std::cell::RefCell;
@@ -48,7 +48,7 @@ pub fn accepted(tag: &str, fallback: &str) -> String {
 }
 
 /// A day or a span of days (`formatRange` says the shared parts once).
-pub fn date_range(tag: &str, range: DateRange) -> String {
+pub fn date_range(tag: &str, range: DateRange) -> Option<String> {
     let fmt = cached(tag, "date", || {
         Intl::DateTimeFormat::new(&locales(tag), &options(&[("day", "numeric"), ("month", "long"), ("year", "numeric"), ("timeZone", "UTC")]))
     });
@@ -66,20 +66,23 @@ pub fn date_range(tag: &str, range: DateRange) -> String {
         };
         r.ok()?.as_string()
     };
-    let written = if range.start == range.end { call("format", &[&a]) } else { call("formatRange", &[&a, &b]) };
-    written.unwrap_or_else(|| Format::En.date_range(range))
+    if range.start == range.end {
+        call("format", &[&a])
+    } else {
+        call("formatRange", &[&a, &b])
+    }
 }
 
 /// A whole number with the locale's digits and grouping.
-pub fn number(tag: &str, n: u64) -> String {
+pub fn number(tag: &str, n: u64) -> Option<String> {
     let fmt = cached(tag, "number", || Intl::NumberFormat::new(&locales(tag), &options(&[("maximumFractionDigits", "0")])));
-    fmt.format().call1(&fmt, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string()).unwrap_or_else(|| Format::En.number(n))
+    fmt.format().call1(&fmt, &JsValue::from_f64(n as f64)).ok().and_then(|v| v.as_string())
 }
 
 /// A distance in kilometres in the locale's words.
-pub fn km(tag: &str, km: u64) -> String {
+pub fn km(tag: &str, km: u64) -> Option<String> {
     let fmt = cached(tag, "km", || {
         Intl::NumberFormat::new(&locales(tag), &options(&[("style", "unit"), ("unit", "kilometer"), ("unitDisplay", "short"), ("maximumFractionDigits", "0")]))
     });
-    fmt.format().call1(&fmt, &JsValue::from_f64(km as f64)).ok().and_then(|v| v.as_string()).unwrap_or_else(|| Format::En.km(km))
+    fmt.format().call1(&fmt, &JsValue::from_f64(km as f64)).ok().and_then(|v| v.as_string())
 }

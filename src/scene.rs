@@ -510,7 +510,7 @@ fn midpoint(points: &[Coord]) -> Option<Coord> {
     points.first().copied()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))] // the basemap is compiled in natively only
 mod tests {
     use super::*;
     use crate::labels::overlaps;

@@ -1,6 +1,7 @@
 //! The default story as the reports tell it, in step in its three languages: the same figures
 //! and dates in every language, every text translated, every figure and quote citing a report
 //! the card names, and what was only scheduled kept apart from what happened.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the basemap and the command are native
 
 use tripmap::story::{for_each_text, Stop, Story, Text};
 

@@ -1,5 +1,6 @@
 //! Every corner of the globe: the projection fit, routes and labels stay finite and sensible.
 //! No NaN in any attribute, no line drawn across the whole map, no stop off the map.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the basemap and the command are native
 
 use geo::coord;
 use tripmap::basemap::Basemap;

@@ -1,6 +1,7 @@
 //! The components as rendered natively (the static map's markup), pinned: a card, the stop list
 //! and the error panel of a small story. A change to the markup shows here as a diff to review;
 //! `UPDATE_SNAPSHOTS=1 cargo test --test snapshots` writes the new markup after review.
+#![cfg(not(target_arch = "wasm32"))]
 
 use leptos::prelude::*;
 use tripmap::render::{embed_html, Options};

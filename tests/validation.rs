@@ -1,4 +1,5 @@
 //! Every message an editor can meet, exact text: all problems at once, each with its JSON path.
+#![cfg(not(target_arch = "wasm32"))] // native tests: the basemap and the command are native
 
 use tripmap::story::Story;
 

@@ -120,6 +120,17 @@ pub enum Open {
     Kept { stop: String, focus: bool },
 }
 
+/// How a card that appears takes focus (moving focus into it makes screen readers announce it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardFocus {
+    No,
+    /// Scrolled into view if need be (a reader opened it), except in a phone's sheet.
+    IntoView,
+    /// Where it is: the card a reader opened on the static map, kept by the live map, which
+    /// must not move the page or its column.
+    InPlace,
+}
+
 /// How a selection came about: it decides focus, animation and the `tripmap:select` event.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -183,8 +194,8 @@ pub struct MapContext {
     pub link_param: Option<Arc<str>>,
     /// The map's root element (`.tripmap`), inside its shadow root.
     pub root: NodeRef<leptos::html::Div>,
-    /// Whether the next card to open should take focus.
-    focus_card: StoredValue<bool>,
+    /// Whether, and how, the next card to open takes focus.
+    focus_card: StoredValue<CardFocus>,
     /// Bumped by every new animation; a running one stops when it sees a newer number.
     flight: StoredValue<u32>,
     /// The container is narrow: the card is a sheet over the map.
@@ -227,7 +238,7 @@ impl MapContext {
             },
             link_param: link_param.map(Into::into),
             root: NodeRef::new(),
-            focus_card: StoredValue::new(false),
+            focus_card: StoredValue::new(CardFocus::No),
             flight: StoredValue::new(0),
             narrow: RwSignal::new(container_px < SHEET_PX),
             strings: language.strings,
@@ -308,7 +319,7 @@ impl MapContext {
         if i >= self.story.stops.len() {
             return;
         }
-        self.focus_card.set_value(origin == Origin::Reader);
+        self.focus_card.set_value(if origin == Origin::Reader { CardFocus::IntoView } else { CardFocus::No });
         self.selected.set(Some(i));
         // Before the first measurement there is nothing to fly over: the first fit frames it.
         if let Some(scene) = self.scene.get_untracked() {
@@ -331,7 +342,7 @@ impl MapContext {
     /// as it is, no event; focus moves into the card only if it was inside the map.
     pub fn keep_open(&self, i: usize, focus: bool) {
         if i < self.story.stops.len() {
-            self.focus_card.set_value(focus);
+            self.focus_card.set_value(if focus { CardFocus::InPlace } else { CardFocus::No });
             self.selected.set(Some(i));
             page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         }
@@ -392,10 +403,10 @@ impl MapContext {
         self.select(next as usize, Origin::Reader);
     }
 
-    /// Whether the card should take focus when it appears (read once).
-    pub fn take_card_focus(&self) -> bool {
+    /// Whether, and how, the card should take focus when it appears (read once).
+    pub fn take_card_focus(&self) -> CardFocus {
         let f = self.focus_card.get_value();
-        self.focus_card.set_value(false);
+        self.focus_card.set_value(CardFocus::No);
         f
     }
 

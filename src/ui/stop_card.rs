@@ -1,4 +1,4 @@
-use super::{use_map, MapContext, Mode};
+use super::{use_map, CardFocus, MapContext, Mode};
 use crate::i18n::fill;
 use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story};
 use leptos::prelude::*;
@@ -45,10 +45,10 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
         .map(|(from, _, km)| fill(t.from_place, &[("distance", &locale.km(km)), ("place", story.stops[from].name.as_str())]));
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
-    let take_focus = !printed && ctx.take_card_focus();
-    let narrow = ctx.narrow.get_untracked();
+    let focus = if printed { CardFocus::No } else { ctx.take_card_focus() };
+    let in_place = ctx.narrow.get_untracked() || focus == CardFocus::InPlace;
     card.on_load(move |el| {
-        if take_focus {
+        if focus != CardFocus::No {
             // Moving focus into the card makes screen readers announce it. Two frames later: the
             // card is painted first. Focusing at once would lay the page out inside the click's
             // task (focus scrolls the card into view), which was most of that task.
@@ -56,7 +56,7 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
             request_animation_frame(move || {
                 request_animation_frame(move || {
                     let opts = web_sys::FocusOptions::new();
-                    opts.set_prevent_scroll(narrow);
+                    opts.set_prevent_scroll(in_place);
                     if el.is_connected() {
                         let _ = el.focus_with_options(&opts);
                     }

@@ -319,6 +319,7 @@ test('a card opened on the static map opens at once and stays open when the live
   await marker.click();
   assert.equal(await openCard(page), 'lima', 'the card is open at once, before any wasm');
   const before = await page.locator('tripmap-view[data-tripmap-static] [data-card="lima"]').boundingBox();
+  const scrolled = await page.evaluate(() => scrollY);
   await page.waitForSelector(LIVE_STOP);
   await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="lima"]').waitFor();
   assert.equal(await page.locator('[data-stop="lima"].is-selected').count(), 1, 'the live map has it selected');
@@ -327,6 +328,8 @@ test('a card opened on the static map opens at once and stays open when the live
   await page.waitForFunction(() => window.deepActive()?.closest?.('[data-card]')?.dataset.card === 'lima');
   const after = await page.locator('[data-card="lima"]').boundingBox();
   assert.ok(Math.abs(after.x - before.x) < 2 && Math.abs(after.width - before.width) < 2, `the card stays in its column: ${JSON.stringify([before, after])}`);
+  assert.ok(Math.abs(after.y - before.y) < 2, `the card stays where it was: ${before.y} → ${after.y}`);
+  assert.equal(await page.evaluate(() => scrollY), scrolled, 'the page did not scroll');
   await page.screenshot({ path: `${artifacts}/static-takeover-card.png` });
   await context.close();
 });
