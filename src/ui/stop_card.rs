@@ -1,6 +1,6 @@
 use super::{use_map, CardFocus, MapContext, Mode};
 use crate::i18n::fill;
-use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story};
+use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story, Text};
 use leptos::prelude::*;
 
 /// The open stop's card, or nothing when no stop is selected. The static map holds every
@@ -106,8 +106,8 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
             {rich_text(stop)}
             {stop.media.as_ref().map(|m| media(&ctx, m))}
             {meetings(&ctx, stop)}
-            {topics(&ctx, stop)}
-            {scheduled(&ctx, stop)}
+            {text_list(t.topics, "tripmap__topics", &stop.topics)}
+            {text_list(t.scheduled_items, "tripmap__scheduled", &stop.scheduled)}
             {figures(&story, &ctx, stop)}
             {quote(&story, &ctx, stop)}
             {sources(&story, &ctx, stop)}
@@ -198,23 +198,14 @@ fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
     }
 }
 
-fn topics(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
-    (!stop.topics.is_empty()).then(|| {
-        let items = stop.topics.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view();
+/// A headed list of short texts: the topics, or what the reports give only as planned (kept
+/// apart from what happened, under its own heading).
+fn text_list(heading: &'static str, class: &'static str, texts: &[Text]) -> Option<impl IntoView> {
+    (!texts.is_empty()).then(|| {
+        let items = texts.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view();
         view! {
-            <h4 class="tripmap__h">{ctx.strings.topics}</h4>
-            <ul class="tripmap__topics">{items}</ul>
-        }
-    })
-}
-
-/// What the reports give only as planned, apart from what happened and marked as such.
-fn scheduled(ctx: &MapContext, stop: &Stop) -> Option<impl IntoView> {
-    (!stop.scheduled.is_empty()).then(|| {
-        let items = stop.scheduled.iter().map(|t| view! { <li>{t.to_string()}</li> }).collect_view();
-        view! {
-            <h4 class="tripmap__h">{ctx.strings.scheduled_items}</h4>
-            <ul class="tripmap__scheduled">{items}</ul>
+            <h4 class="tripmap__h">{heading}</h4>
+            <ul class=class>{items}</ul>
         }
     })
 }

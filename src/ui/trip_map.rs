@@ -50,16 +50,6 @@ pub fn TripMap(
             narrow.zip(fit).map(|((w, h), fit)| ctx.redrawn(Countries::Shared { fit }, w, h))
         }
         Drawing::Live { commands, .. } => {
-            let kept = match open {
-                Some(Open::Link(id)) => {
-                    if let Some(i) = ctx.stop_index(&id) {
-                        ctx.select(i, Origin::Link);
-                    }
-                    None
-                }
-                Some(Open::Kept { stop, focus }) => ctx.stop_index(&stop).map(|i| (i, focus)),
-                None => None,
-            };
             if let Some(commands) = commands {
                 let c = ctx.clone();
                 Effect::new(move |_| {
@@ -68,7 +58,7 @@ pub fn TripMap(
                     }
                 });
             }
-            fit_on_resize(&ctx, map_area, kept);
+            fit_on_resize(&ctx, map_area, open);
             follow_system_theme(theme, dark);
             None
         }
@@ -172,9 +162,10 @@ fn describe(ctx: &MapContext) -> String {
 
 /// Keeps the scene fitted to the map area and the narrow layout in step with the map's width:
 /// a ResizeObserver on the map area (the page resized, a phone turned, full screen).
-/// `kept`: a card open on the static map this map replaced, opened once the first layout is
-/// there (the view stays the whole trip, as the static map showed it), and whether it takes focus.
-fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, kept: Option<(usize, bool)>) {
+/// `open`: the card open from the start, opened once the first layout is there: a deep link's,
+/// framed; or the one open on the static map this map replaced, where the view stays the whole
+/// trip, as the static map showed it.
+fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, open: Option<Open>) {
     let c = ctx.clone();
     Effect::new(move |_| {
         let (Some(area), Some(root)) = (map_area.get(), c.root.get()) else { return };
@@ -196,8 +187,18 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, kept: O
         // callback: a static map this replaces is then never missing from a frame, even to a
         // frame callback (the observer's first call, same size, changes nothing).
         let _ = on_resize.as_ref().unchecked_ref::<js_sys::Function>().call0(&JsValue::NULL);
-        if let Some((i, focus)) = kept {
-            ctx_after_fit.keep_open(i, focus);
+        match &open {
+            Some(Open::Link(id)) => {
+                if let Some(i) = ctx_after_fit.stop_index(id) {
+                    ctx_after_fit.select(i, Origin::Link);
+                }
+            }
+            Some(Open::Kept { stop, focus }) => {
+                if let Some(i) = ctx_after_fit.stop_index(stop) {
+                    ctx_after_fit.keep_open(i, *focus);
+                }
+            }
+            None => {}
         }
         let held = SendWrapper::new((observer, on_resize));
         on_cleanup(move || held.0.disconnect());
