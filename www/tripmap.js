@@ -6,8 +6,11 @@
 //
 // Everything else (the map's styles, the wasm glue, the wasm, the basemap) is found relative to this file's
 // own URL, so the folder works from any path or host, and nothing is asked of any other host.
-// Lazy: the wasm is fetched and started only when a map comes within about a screen of the
-// viewport, and only once however many maps the page holds.
+// Lazy: a map with a static map (written into the page at build time) shows itself and opens its
+// cards without any script, so its wasm is fetched only when the reader shows intent (the
+// pointer or focus enters it, a touch, a key, a click, a deep link to one of its stops), or as it
+// nears the viewport when the page says `data-load="visible"`. A map without one starts when it
+// comes within about a screen of the viewport. The wasm is fetched once however many maps.
 //
 // A StoryMapJS or GeoJSON story works as it is: the loader then fetches the importer module
 // (tripmap-import.js and its wasm, only on such pages) and hands the map the imported story.
@@ -203,21 +206,21 @@ function watch(root) {
     if (watched.has(el)) continue;
     watched.add(el);
     applyHeight(el);
-    startOnUse(el);
-    lazily.observe(el);
+    if (!startOnIntent(el) || el.dataset.load === 'visible') lazily.observe(el);
   }
 }
 
 /**
  * A static map does the reader's main job by itself: its stops open their cards (popovers) with
- * no script at all. A reader using it (a click, a tap, a key) also starts the live map at once;
- * a card open then stays open when the live map takes over (`mountElement` keeps it).
+ * no script at all. The reader's first sign of intent starts the live map; a card open then
+ * stays open when the live map takes over (`mountElement` keeps it).
  */
-function startOnUse(el) {
+function startOnIntent(el) {
   const host = staticMap(el);
-  if (!host?.shadowRoot) return;
-  const use = () => autoMount(el).catch((err) => notStarted(el, err));
-  for (const type of ['click', 'keydown']) host.shadowRoot.addEventListener(type, use, { once: true });
+  if (!host?.shadowRoot) return false;
+  const start = () => autoMount(el).catch((err) => notStarted(el, err));
+  for (const type of ['pointerenter', 'focusin', 'touchstart', 'keydown', 'click']) host.addEventListener(type, start, { once: true, passive: true });
+  return true;
 }
 
 /** Why a live map did not start; a static map, if there is one, stays and keeps working. */

@@ -49,6 +49,16 @@ export async function launch() {
 export const LIVE_STOP = '.tripmap [data-stop][role="button"]';
 
 /**
+ * The reader points at every static map on the page, which starts its live map (a static map
+ * waits for intent): for tests about the live map on pages that have one.
+ */
+export async function intent(page) {
+  await page.evaluate(() => {
+    for (const v of document.querySelectorAll('[data-tripmap] > tripmap-view[data-tripmap-static]')) v.dispatchEvent(new PointerEvent('pointerenter'));
+  });
+}
+
+/**
  * Opens `url` in a new context (options: viewport, hasTouch, isMobile, reducedMotion, colorScheme)
  * and waits for the first live map (`waitFor`: another selector, or null for none). `problems` collects console errors and warnings, page errors and failed
  * requests; `requests` every URL asked for.
@@ -63,7 +73,10 @@ export async function open(browser, url, { waitFor = LIVE_STOP, ...options } = {
   page.on('request', (r) => requests.push(r.url()));
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()}`));
   await page.goto(url);
-  if (waitFor) await page.waitForSelector(waitFor, { timeout: 20_000 });
+  if (waitFor) {
+    await intent(page);
+    await page.waitForSelector(waitFor, { timeout: 20_000 });
+  }
   return { page, context, problems, requests, close: () => context.close() };
 }
 

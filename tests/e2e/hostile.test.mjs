@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, open, root, artifacts } from './browser.mjs';
+import { setup, open, root, artifacts, intent } from './browser.mjs';
 
 const env = setup();
 
@@ -80,6 +80,7 @@ test('the release build carries no test fault: a panic is proved by the componen
   const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.goto(env.server.url + '/es.html');
+  await intent(page);
   await page.waitForSelector('[data-stop][role="button"]');
   const exported = await page.evaluate(async () => Object.keys(await import('/tripmap-core.js')));
   assert.ok(exported.includes('mountElement'), exported.join(', '));
@@ -104,6 +105,7 @@ test('a JavaScript exception thrown inside a map while it starts becomes the sam
     route.fulfill({ response: res, body: (await res.text()).replace('<figure data-tripmap>', '<figure data-tripmap data-lang="en-GB">') });
   });
   await page.goto(env.server.url + '/index.html');
+  await intent(page);
   const panel = page.locator('[data-tripmap] .tripmap--crashed[role="alert"]');
   await panel.waitFor();
   assert.equal(await panel.textContent(), 'This map stopped because of an internal error. Reload the page to see it again.');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { setup, open, newContext, axe, artifacts, defaultStory as story, root, tr, intlDates, LIVE_STOP } from './browser.mjs';
+import { setup, open, newContext, axe, artifacts, defaultStory as story, root, tr, intlDates, LIVE_STOP, intent } from './browser.mjs';
 
 const env = setup();
 
@@ -118,7 +118,10 @@ test('printed, the static map and the live one give the map, then every card wit
     const context = await newContext(env.browser, { javaScriptEnabled: js });
     const page = await context.newPage();
     await page.goto(env.server.url + '/');
-    if (js) await page.waitForSelector(LIVE_STOP);
+    if (js) {
+      await intent(page);
+      await page.waitForSelector(LIVE_STOP);
+    }
     await page.emulateMedia({ media: 'print' });
     // The live map lays out its print list when the print media query starts to match.
     await page.waitForFunction((n) => document.querySelector('[data-tripmap] tripmap-view').shadowRoot.querySelectorAll('[data-card]').length >= n, story.stops.length);
@@ -190,6 +193,7 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   });
   const watched = await frames.newPage();
   await watched.goto(env.server.url + '/');
+  await intent(watched);
   await watched.waitForSelector(LIVE_STOP);
   await watched.waitForTimeout(200);
   const shown = await watched.evaluate(() => window.__frames);
@@ -297,6 +301,7 @@ test('a static map made for another story is not reused: the map says so and dra
   page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(env.server.url + '/stale.html');
+  await intent(page);
   await page.waitForSelector('.tripmap [data-stop="b"]');
   await page.waitForFunction(() => window.deepQueryAll('.tripmap__country').length > 20);
   assert.equal(await page.locator('.tripmap__base-reused').count(), 0);
@@ -351,5 +356,41 @@ test('on a phone, the static map shown is the one drawn for a phone: labels at f
   assert.ok(seen.labelPx >= 13, `stop labels ${seen.labelPx} px tall`);
   assert.ok(seen.width > 300, `the drawing fills the map area: ${seen.width}`);
   await page.locator('[data-tripmap]').screenshot({ path: `${artifacts}/static-nojs-375.png` });
+  await context.close();
+});
+
+test('a page with a static map fetches no wasm until the reader shows intent; data-load="visible" starts it at once', async () => {
+  const wasm = (requests) => requests.filter((u) => u.endsWith('.wasm'));
+  // Pointing at the map, then focus (the keyboard) and a tap, each on a page of its own.
+  const ways = {
+    pointer: (page) => page.locator('[data-tripmap]').hover(),
+    focus: async (page) => {
+      await page.locator('h1').click();
+      for (let i = 0; i < 8 && !(await page.evaluate(() => !!window.deepActive()?.closest?.('.tripmap'))); i++) await page.keyboard.press('Tab');
+    },
+    touch: (page) => page.locator('tripmap-view[data-tripmap-static] .tripmap__svg.is-narrow [data-stop="lima"] .tripmap__stop-open').tap(),
+  };
+  for (const [way, act] of Object.entries(ways)) {
+    const mobile = way === 'touch' ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } : {};
+    const { page, requests, problems, close } = await open(env.browser, env.server.url + '/', { waitFor: null, ...mobile });
+    await page.waitForTimeout(800);
+    assert.deepEqual(wasm(requests), [], `${way}: no wasm before the reader does anything`);
+    assert.equal(await page.locator('tripmap-view[data-tripmap-static]').count(), 1);
+    await act(page);
+    await page.waitForSelector(LIVE_STOP);
+    assert.equal(wasm(requests).length, 1, `${way}: the map's wasm, once`);
+    if (way === 'touch') assert.equal(await page.locator('[data-card="lima"]').count(), 1, 'the tapped card is open on the live map');
+    assert.deepEqual(problems, []);
+    await close();
+  }
+  // data-load="visible": the map starts as it nears the viewport, as a map without a static map does.
+  const context = await newContext(env.browser);
+  await context.route('**/', async (route) => {
+    const res = await route.fetch();
+    route.fulfill({ response: res, body: (await res.text()).replace('<figure data-tripmap>', '<figure data-tripmap data-load="visible">') });
+  });
+  const page = await context.newPage();
+  await page.goto(env.server.url + '/');
+  await page.waitForSelector(LIVE_STOP);
   await context.close();
 });
