@@ -3,7 +3,7 @@
 // one wasm per page, and the iframe option.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, newContext, axe, artifacts, root } from './browser.mjs';
+import { setup, open, newContext, axe, artifacts, root, intent } from './browser.mjs';
 import { serveWith, CSP } from './server.mjs';
 
 const env = setup();
@@ -20,9 +20,11 @@ async function scrollThrough(page) {
   });
 }
 
-/** Waits until `n` maps on the page have their stops drawn. */
+/** Waits until `n` maps on the page have their stops drawn (pointing at static maps first: they
+ *  start their live maps on the reader's intent). */
 async function mapsReady(page, n, timeout = 20_000) {
   if (n === 0) return;
+  await intent(page);
   await page.waitForFunction((n) => window.deepQueryAll('.tripmap [data-stop]').length > 0 && document.querySelectorAll('[data-tripmap-mounted]').length >= n && window.deepQueryAll('.tripmap__svg').length >= n, n, { timeout });
 }
 
