@@ -77,7 +77,7 @@ pub fn Stepper() -> impl IntoView {
     };
     // The static map has the status alone, at the live stepper's height: its buttons need the
     // live map, and the list stays where it is when the live map takes over.
-    if ctx.mode == Mode::Static {
+    if ctx.mode != Mode::Live {
         return view! {
             <div class="tripmap__stepper is-static">
                 <span class="tripmap__step-status">{status}</span>

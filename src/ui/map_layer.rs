@@ -101,6 +101,7 @@ fn BaseLayer() -> impl IntoView {
             });
             view! { <g class="tripmap__base-reused" transform=refit(fit) node_ref=holder></g> }.into_any()
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Countries::Shared { fit } => view! { <use href=format!("#{base_id}") transform=refit(fit) /> }.into_any(),
         Countries::Drawn(_) => {
             let mode = ctx.mode;
@@ -112,7 +113,7 @@ fn BaseLayer() -> impl IntoView {
 /// The base layer; on the static map it says what fit it was drawn with (`data-fit`), for the
 /// live map that takes it over.
 fn base_layer(s: &crate::scene::Scene, id: String, mode: Mode) -> impl IntoView {
-    let fit = (mode == Mode::Static).then(|| s.fit().to_attr());
+    let fit = (mode != Mode::Live).then(|| s.fit().to_attr());
     let countries = s
         .countries
         .iter()
@@ -227,8 +228,10 @@ fn StopMarkers() -> impl IntoView {
                     </g>
                 }
                 .into_any(),
+                #[cfg(not(target_arch = "wasm32"))]
                 Mode::Picture => view! { <g class="tripmap__stop" data-stop=stop.id.clone()>{hit}</g> }.into_any(),
                 // HTML alone opens the card: a button over the marker, naming its popover.
+                #[cfg(not(target_arch = "wasm32"))]
                 Mode::Static => {
                     let (x, y) = pos.get_untracked().x_y();
                     view! {

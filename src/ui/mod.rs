@@ -95,7 +95,9 @@ pub enum Drawing {
     Live { container_px: f64, commands: Option<RwSignal<Option<Command>>> },
     /// At build time, for a map area of `width` × `height` px, with a second drawing for a
     /// phone's map area of `narrow` (shown below 600 px) sharing the first one's countries: every
-    /// card is in it, opened by HTML alone (popovers).
+    /// card is in it, opened by HTML alone (popovers). Native builds only: the wasm never draws
+    /// a static map, and so carries none of its code.
+    #[cfg(not(target_arch = "wasm32"))]
     Static { width: f64, height: f64, narrow: Option<(f64, f64)> },
 }
 
@@ -105,8 +107,10 @@ pub enum Mode {
     /// [`Drawing::Live`].
     Live,
     /// [`Drawing::Static`].
+    #[cfg(not(target_arch = "wasm32"))]
     Static,
     /// The map alone as a picture, nothing to click (a standalone SVG for print and images).
+    #[cfg(not(target_arch = "wasm32"))]
     Picture,
 }
 
@@ -160,6 +164,7 @@ pub enum Countries {
     Reused { layer: SendWrapper<web_sys::Element>, fit: Fit },
     /// The static map's phone drawing: the first drawing's base layer (drawn with `fit`),
     /// shown again through `<use>`.
+    #[cfg(not(target_arch = "wasm32"))]
     Shared { fit: Fit },
 }
 
@@ -168,7 +173,9 @@ impl Countries {
     fn basemap(&self) -> &'static Basemap {
         match self {
             Countries::Drawn(b) => b,
-            Countries::Reused { .. } | Countries::Shared { .. } => Basemap::empty(),
+            Countries::Reused { .. } => Basemap::empty(),
+            #[cfg(not(target_arch = "wasm32"))]
+            Countries::Shared { .. } => Basemap::empty(),
         }
     }
 }
@@ -234,6 +241,7 @@ impl MapContext {
             // fixed ones keep the build's output the same from one build to the next.
             ids: match mode {
                 Mode::Live => unique_prefix().into(),
+                #[cfg(not(target_arch = "wasm32"))]
                 Mode::Static | Mode::Picture => "tripmap".into(),
             },
             link_param: link_param.map(Into::into),

@@ -25,6 +25,7 @@ pub fn StopCard() -> impl IntoView {
             }
             .into_any()
         }
+        #[cfg(not(target_arch = "wasm32"))]
         Mode::Static | Mode::Picture => (0..ctx.story.stops.len()).map(|i| view! { <StopCardBody index=i /> }).collect_view().into_any(),
     }
 }
@@ -75,7 +76,7 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
     };
     let sep = (when.is_some()).then_some(" · ");
     // On the static map: a popover (Escape and a click elsewhere close it too).
-    let popover = (ctx.mode == Mode::Static).then(|| ctx.card_id(index));
+    let popover = (ctx.mode != Mode::Live).then(|| ctx.card_id(index));
     view! {
         <section
             class="tripmap__card"

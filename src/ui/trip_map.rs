@@ -33,6 +33,7 @@ pub fn TripMap(
     let story = story.localized(&language.text);
     let (mode, container_px) = match &drawing {
         Drawing::Live { container_px, .. } => (Mode::Live, *container_px),
+        #[cfg(not(target_arch = "wasm32"))]
         Drawing::Static { width, .. } => (Mode::Static, *width),
     };
     let mut ctx = MapContext::new(story, countries, mode, container_px, link_param, &language);
@@ -43,7 +44,8 @@ pub fn TripMap(
     let map_area = NodeRef::<leptos::html::Div>::new();
 
     // The static map is laid out now, for its given size; the live one once its area is measured.
-    let phone = match drawing {
+    let phone: Option<MapContext> = match drawing {
+        #[cfg(not(target_arch = "wasm32"))]
         Drawing::Static { width, height, narrow } => {
             ctx.resize(width, height);
             let fit = ctx.scene.with_untracked(|s| s.as_ref().map(|s| s.fit()));
