@@ -116,8 +116,8 @@ pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> Result<MapHa
 /// loaded, for `reason`.
 #[wasm_bindgen(js_name = mountFailed)]
 pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
+    // An error panel needs no basemap: this mount cannot ask for one.
     mount_source(el, Some(Err(Failure::NotLoaded(reason)))).unwrap_or(MapHandle { id: 0 })
-    // an error panel needs no basemap
 }
 
 /// Why a map gets an error panel without a story to read.
@@ -133,8 +133,8 @@ enum Failure {
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
     let problems = serde_json::from_str::<Vec<Problem>>(&problems)
         .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the importer's answer is unreadable: {e}"))])]);
+    // An error panel needs no basemap: this mount cannot ask for one.
     mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
-    // an error panel needs no basemap
 }
 
 /// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
@@ -226,7 +226,7 @@ pub fn set_basemap(json: &str) -> Result<(), JsValue> {
 /// The countries of `el`'s static map (`tripmap render --html`), taken for reuse, if it was
 /// drawn for `story`'s trip (its key is the story's [`Story::geometry_key`]).
 fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
-    let host = el.query_selector(":scope > [data-tripmap-static]").ok().flatten()?;
+    let host = static_host(el)?;
     if host.get_attribute("data-tripmap-static")? != story.geometry_key() {
         web_sys::console::warn_1(
             &"TripMap: the static map in this element was made for another story (re-run `tripmap prerender`); drawing the countries afresh".into(),
@@ -239,10 +239,15 @@ fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
     Some(Countries::Reused { layer: send_wrapper::SendWrapper::new(layer), fit })
 }
 
+/// The `<tripmap-view data-tripmap-static>` written into `el` at build time, if any.
+fn static_host(el: &HtmlElement) -> Option<Element> {
+    el.query_selector(":scope > [data-tripmap-static]").ok().flatten()
+}
+
 /// The card open on `el`'s static map, if any (a popover the reader opened before the live map
 /// ran), and whether focus is inside that map.
 fn open_static_card(el: &HtmlElement) -> Option<Open> {
-    let root = el.query_selector(":scope > [data-tripmap-static]").ok().flatten()?.shadow_root()?;
+    let root = static_host(el)?.shadow_root()?;
     let card = root.query_selector("[data-card]:popover-open").ok().flatten()?;
     Some(Open::Kept { stop: card.get_attribute("data-card")?, focus: root.active_element().is_some() })
 }
