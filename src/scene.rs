@@ -142,13 +142,6 @@ pub struct Fit {
 }
 
 impl Fit {
-    /// The fit of `story` in a `width` × `height` map area, without laying anything out.
-    pub fn at(story: &Story, trip: &Trip, width: f64, height: f64) -> Fit {
-        let projection = fit(story, &trip.routes, width, height);
-        let first = stop_coords(story).first().and_then(|&c| projection.project(c)).unwrap_or(coord! { x: width / 2.0, y: height / 2.0 });
-        Fit { px_per_km: projection.scale() / crate::geodesy::EARTH_RADIUS_KM, first_stop: first }
-    }
-
     /// The fit as the static map writes it (`data-fit` on its base layer), for the live map that
     /// reuses that layer: the scale and the first stop's place.
     ///
@@ -668,8 +661,6 @@ mod tests {
     fn a_drawing_for_one_size_serves_another_under_its_refit() {
         let story = Story::default_story();
         let wide = Scene::build(&story, Basemap::natural_earth(), 756.0, 546.0);
-        let trip = Trip::new(&story, Basemap::empty());
-        assert_eq!(Fit::at(&story, &trip, 756.0, 546.0), wide.fit(), "a fit without a layout is the layout's");
         for (w, h) in [(358.0, 298.0), (1100.0, 500.0), (600.0, 900.0)] {
             let other = Scene::build(&story, Basemap::natural_earth(), w, h);
             let (k, tx, ty) = wide.fit().refit_to(&other.fit());

@@ -229,7 +229,7 @@ impl MapContext {
         let trip = Trip::new(&story, countries.basemap());
         let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
-        let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
+        let labels = labels_of(scene, view);
         MapContext {
             story: Arc::new(story),
             trip: Arc::new(trip),
@@ -263,8 +263,7 @@ impl MapContext {
     pub fn redrawn(&self, countries: Countries, width: f64, height: f64) -> MapContext {
         let scene = RwSignal::new(Some(Arc::new(Scene::build_trip(&self.story, &self.trip, countries.basemap(), width, height))));
         let view = RwSignal::new(View::OVERVIEW);
-        let labels = Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()));
-        MapContext { scene, view, labels, countries, ..self.clone() }
+        MapContext { scene, view, labels: labels_of(scene, view), countries, ..self.clone() }
     }
 
     /// The scene's size in pixels ((0, 0) before the first measurement).
@@ -474,6 +473,11 @@ impl MapContext {
         }
         frame(view, current, generation, flight, target, start);
     }
+}
+
+/// Labels and scale bar for whatever scene and view the signals hold.
+fn labels_of(scene: RwSignal<Option<Arc<Scene>>>, view: RwSignal<View>) -> Memo<SceneLabels> {
+    Memo::new(move |_| scene.with(|s| s.as_ref().map(|s| s.labels_at(view.get())).unwrap_or_default()))
 }
 
 /// The smallest map area drawn, either way (px).
