@@ -62,6 +62,16 @@ impl MapHandle {
         self.command(|ids| ids.iter().any(|s| s == stop_id).then(|| Command::Select(stop_id.to_string())))
     }
 
+    /// A scrolling story's step reached the reading line: opens stop `stop_id`'s card and flies
+    /// to it, or with `""` closes the card and shows the whole trip. Leaves focus and the page's
+    /// URL alone and sends no event. False if the map has no such stop.
+    pub fn step(&self, stop_id: &str) -> bool {
+        self.command(|ids| match stop_id {
+            "" => Some(Command::Step(None)),
+            id => ids.iter().any(|s| s == id).then(|| Command::Step(Some(id.to_string()))),
+        })
+    }
+
     /// Closes the open card, if any.
     pub fn close(&self) {
         self.command(|_| Some(Command::Close));
@@ -282,6 +292,11 @@ fn shadow_container(el: &HtmlElement) -> Option<(Element, HtmlElement)> {
     let style = host.style();
     for (k, v) in [("display", "block"), ("position", "relative"), ("width", "100%"), ("height", "100%"), ("margin", "0"), ("padding", "0")] {
         let _ = style.set_property_with_priority(k, v, "important");
+    }
+    // A map driven by a scrolling story's steps (marked by the loader) keeps its card within its
+    // own box: on a phone the text being read is below it.
+    if el.has_attribute("data-tripmap-scrolly") {
+        let _ = host.set_attribute("data-scrolly", "");
     }
     el.append_child(&host).ok()?;
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;

@@ -152,6 +152,9 @@ async function storyFrom(el) {
 
 const toJson = (story) => (story == null ? undefined : typeof story === 'string' ? story : JSON.stringify(story));
 
+/** Each mounted map's handle, by its element (for the scrolling story's steps). */
+const handles = new WeakMap();
+
 /** Maps starting by themselves (lazily, or from a deep link), so that none starts twice. */
 const starting = new WeakMap();
 function autoMount(el) {
@@ -173,8 +176,11 @@ export async function mount(el, story) {
   const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
   if (!source.error && foreignFormat(text)) source = await imported(text);
   try {
-    if (source.problems) return glue.mountProblems(el, JSON.stringify(source.problems));
-    return source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json);
+    let handle;
+    if (source.problems) handle = glue.mountProblems(el, JSON.stringify(source.problems));
+    else handle = source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json);
+    handles.set(el, handle);
+    return handle;
   } catch (e) {
     // A JavaScript exception from inside the map (a Rust panic shows its own panel): never leave
     // a half-drawn map.
@@ -246,12 +252,67 @@ async function openDeepLinks() {
   }
 }
 
+/**
+ * What a scrolling story's step does to map `el`: on a static map it opens the step's card (a
+ * popover, announced through the map's live region) and, as a sign of intent, starts the live
+ * map, which carries on from whatever step is current once it runs; on a live map it flies.
+ */
+function stepTarget(el) {
+  if (!el.matches('[data-tripmap]')) return null;
+  el.setAttribute('data-tripmap-scrolly', '');
+  staticMap(el)?.setAttribute('data-scrolly', '');
+  let wanted = '';
+  return {
+    sticky: true,
+    select(stop) {
+      wanted = stop;
+      const live = handles.get(el);
+      if (live) return void live.step(stop);
+      const root = staticMap(el)?.shadowRoot;
+      if (root) openStatic(root, stop);
+      if (!stop && root) return;
+      autoMount(el)
+        .then((h) => h?.step(wanted))
+        .catch((err) => notStarted(el, err));
+    },
+  };
+}
+
+/** Opens stop `stop`'s card on a static map (none: closes the open one) without moving focus. */
+function openStatic(root, stop) {
+  const open = root.querySelector('[data-card]:popover-open');
+  const card = stop ? root.querySelector(`[data-card="${CSS.escape(stop)}"][popover]`) : null;
+  if (open && open !== card) open.hidePopover();
+  if (!card || card.matches(':popover-open')) return;
+  card.showPopover();
+  const announcer = root.querySelector('[data-announcer]');
+  if (announcer) announcer.textContent = card.getAttribute('aria-label') ?? '';
+}
+
+/** The scrolling stories' module, loaded once the page has a step. */
+let steps = null;
+function followSteps() {
+  if (steps) return steps.then((refresh) => refresh());
+  if (!document.querySelector('[data-tripmap-step]')) return;
+  steps = import('./tripmap-scrolly.js').then((m) => m.followSteps(stepTarget));
+  steps.catch((err) => console.error('TripMap: the scrolling story could not start', err));
+}
+
 pageStyles();
 watch(document);
+followSteps();
 openDeepLinks().catch((err) => console.error('TripMap:', err));
 // CMSes and infinite scroll add content later: any [data-tripmap] that appears is watched too.
 new MutationObserver((records) => {
-  for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1) watch(n);
+  let added = false;
+  for (const r of records) {
+    for (const n of r.addedNodes) {
+      if (n.nodeType !== 1) continue;
+      watch(n);
+      added ||= n.matches('[data-tripmap], [data-tripmap-step]') || !!n.querySelector('[data-tripmap], [data-tripmap-step]');
+    }
+  }
+  if (added) followSteps();
 }).observe(document.documentElement, { childList: true, subtree: true });
 
 window.TripMap = Object.freeze({ mount, mountAll });

@@ -77,14 +77,21 @@ pub fn Stepper() -> impl IntoView {
     };
     // The static map has the status alone, at the live stepper's height: its buttons need the
     // live map, and the list stays where it is when the live map takes over.
+    // The static map's live region is for the loader, which writes in the name of a stop it
+    // opens for a scrolling story's step (a popover is announced by nothing else).
     if ctx.mode != Mode::Live {
         return view! {
             <div class="tripmap__stepper is-static">
                 <span class="tripmap__step-status">{status}</span>
+                <span class="tripmap__sr-only" aria-live="polite" data-announcer></span>
             </div>
         }
         .into_any();
     }
+    // Announced on every change of stop, however it came about (a click, a key, a scroll step):
+    // the stop's name first, which the visible status leaves to the card.
+    let story = ctx.story.clone();
+    let named = move || selected.get().map(|i| format!("{}{}", story.stops[i].name, t.comma));
     // The arrows point the way the text reads.
     let (back, forward) = if ctx.rtl { ("›", "‹") } else { ("‹", "›") };
     view! {
@@ -94,7 +101,10 @@ pub fn Stepper() -> impl IntoView {
                 " "
                 {t.previous}
             </button>
-            <span class="tripmap__step-status" aria-live="polite">{status}</span>
+            <span class="tripmap__step-status" aria-live="polite">
+                <span class="tripmap__sr-only">{named}</span>
+                {status}
+            </span>
             <button type="button" class="tripmap__step" aria-label=t.next_stop disabled=move || selected.get() == Some(n - 1) on:click=move |_| next.step(1)>
                 {t.next}
                 " "

@@ -145,6 +145,9 @@ pub enum Origin {
     Page,
     /// Restored from a deep link on load: no animation, focus stays where it is.
     Link,
+    /// A step of a scrolling story crossed the reading line: the map flies; focus stays where
+    /// it is; no event, and the page's URL is left alone (a scroll is no reader's choice to share).
+    Step,
 }
 
 /// A request from the page's script to one map (see `embed::MapHandle`).
@@ -152,6 +155,8 @@ pub enum Origin {
 pub enum Command {
     Select(String),
     Close,
+    /// A scrolling story's step: its stop's id, or none for the whole trip.
+    Step(Option<String>),
 }
 
 /// Where a map's countries come from.
@@ -335,11 +340,16 @@ impl MapContext {
                 Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && page::media_matches(SHEET_MEDIA) => {
                     page::make_room_for_sheet(&svg, scene.width)
                 }
+                Some(svg) if self.narrow.get_untracked() && origin == Origin::Step => {
+                    self.root.get_untracked().map_or(0.0, |root| page::sheet_within(&root, &svg, scene.width))
+                }
                 _ => 0.0,
             };
             self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
         }
-        page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+        if origin != Origin::Step {
+            page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
+        }
         if let (Origin::Reader, Some(root)) = (origin, self.root.get_untracked()) {
             page::announce_select(&root, &self.story.stops[i].id);
         }
@@ -370,6 +380,17 @@ impl MapContext {
             }
             Command::Close => {
                 self.clear();
+            }
+            Command::Step(Some(id)) => {
+                if let Some(i) = self.stop_index(id) {
+                    self.select(i, Origin::Step);
+                }
+            }
+            Command::Step(None) => {
+                if self.selected.get_untracked().is_some() {
+                    self.selected.set(None);
+                }
+                self.overview();
             }
         }
     }

@@ -76,6 +76,24 @@ pub fn make_room_for_sheet(svg: &Element, scene_width: f64) -> f64 {
     (r.height() - visible).max(0.0) * scene_width / r.width()
 }
 
+/// A scrolling story's narrow map: the card is a sheet over the lower part of the graphic, up
+/// to the share of its height its stylesheet gives (`--_sheet-share`; none outside a scrolling
+/// story). Returns how much of the map's height (in scene pixels) the sheet covers, so that the
+/// fly-to frames the stop above it; the page does not move.
+pub fn sheet_within(root: &Element, svg: &Element, scene_width: f64) -> f64 {
+    let share = web_sys::window()
+        .and_then(|w| w.get_computed_style(root).ok().flatten())
+        .and_then(|style| style.get_property_value("--_sheet-share").ok())
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .unwrap_or(0.0);
+    let (outer, map) = (root.get_bounding_client_rect(), svg.get_bounding_client_rect());
+    if share <= 0.0 || map.width() <= 0.0 {
+        return 0.0;
+    }
+    let covered = share * outer.height() - (outer.bottom() - map.bottom());
+    covered.max(0.0) * scene_width / map.width()
+}
+
 /// True when the reader has asked the system for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     media_matches("(prefers-reduced-motion: reduce)")
