@@ -185,6 +185,10 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     }
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let Some((view_host, container)) = shadow_container(&el) else { return Ok(MapHandle { id }) };
+    if story.as_ref().is_ok_and(|s| !s.steps.is_empty()) {
+        let _ = view_host.set_attribute(crate::ui::STEPS_ATTR, "");
+        let _ = view_host.set_attribute(crate::ui::SCROLLY_ATTR, "");
+    }
     let _ = el.set_attribute(MOUNTED, "");
     let width = match view_host.client_width() {
         w if w > 0 => w as f64,
@@ -296,7 +300,7 @@ fn shadow_container(el: &HtmlElement) -> Option<(Element, HtmlElement)> {
     // A map driven by a scrolling story's steps (marked by the loader) keeps its card within its
     // own box: on a phone the text being read is below it.
     if el.has_attribute("data-tripmap-scrolly") {
-        let _ = host.set_attribute("data-scrolly", "");
+        let _ = host.set_attribute(crate::ui::SCROLLY_ATTR, "");
     }
     el.append_child(&host).ok()?;
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).ok()?;

@@ -78,8 +78,9 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
     });
     let graphic = without_markers(&graphic);
     format!(
-        r#"<tripmap-view data-tripmap-static="{}"><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount">{graphic}</div></template></tripmap-view>"#,
+        r#"<tripmap-view data-tripmap-static="{}"{}><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount">{graphic}</div></template></tripmap-view>"#,
         story.geometry_key(),
+        if story.steps.is_empty() { String::new() } else { format!(" {} {}", crate::ui::STEPS_ATTR, crate::ui::SCROLLY_ATTR) },
         esc(&o.stylesheet),
     )
 }

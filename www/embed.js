@@ -34,4 +34,11 @@ window.addEventListener('message', (e) => {
   }
 });
 // An iframe is started when its parent loads it (loading="lazy" on the iframe defers that).
-mount(el).then(tellParent);
+const map = mount(el);
+map.then(tellParent);
+// The parent page's scrolling story (iframe-parent.js) selects a step's stop: "" is the whole trip.
+window.addEventListener('message', (e) => {
+  const d = e.data;
+  if (e.source !== window.parent || d?.type !== 'tripmap:step' || typeof d.stop !== 'string') return;
+  map.then((handle) => handle.step(d.stop));
+});

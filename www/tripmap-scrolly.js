@@ -26,6 +26,19 @@ function mapOf(step) {
   return found;
 }
 
+/**
+ * Every step on the page, in document order, each with its map when that is known already: the
+ * page's own, then those a map's story carries in its shadow root (`steps` in the story).
+ */
+function allSteps() {
+  const found = [...document.querySelectorAll('[data-tripmap-step]')].map((step) => [step, null]);
+  for (const map of document.querySelectorAll('[data-tripmap]')) {
+    const root = map.querySelector(':scope > tripmap-view')?.shadowRoot;
+    for (const step of root?.querySelectorAll('[data-tripmap-step]') ?? []) found.push([step, map]);
+  }
+  return found;
+}
+
 /** `data-tripmap-offset` as px from the top of the viewport, if the map gives one. */
 function offsetPx(map) {
   const m = /^\s*([\d.]+)\s*(px|%)?\s*$/.exec(map.getAttribute('data-tripmap-offset') ?? '');
@@ -52,8 +65,12 @@ function stickyBlocked(map) {
 class Story {
   constructor(map, steps, target) {
     Object.assign(this, { map, steps, target, active: undefined, released: false, observer: null, line: 0, frame: 0 });
-    this.sticky = target.sticky && !stickyBlocked(map);
-    if (target.sticky && !this.sticky) {
+    // A story's own steps live inside the map, whose stage sticks within it: nothing to let go.
+    const own = steps[0].getRootNode() !== document;
+    this.sticky = target.sticky && !own && !stickyBlocked(map);
+    // What stays on screen while the steps pass: the figure, or the story's stage inside it.
+    this.pinned = own ? steps[0].getRootNode().querySelector('.tripmap__stage') ?? map : map;
+    if (target.sticky && !own && !this.sticky) {
       for (const el of [map, ...steps]) el.setAttribute('data-tripmap-sticky', 'off');
       console.info('TripMap: an ancestor of this map clips it (overflow), so it cannot stay on screen; its steps still select its stops.', map);
     }
@@ -64,9 +81,10 @@ class Story {
     const given = offsetPx(this.map);
     if (given != null) return given;
     // A map stuck above the text (narrow screens): the middle of the part below it.
-    if (this.sticky && matchMedia('(max-width: 899px)').matches && getComputedStyle(this.map).position === 'sticky') {
-      const box = this.map.getBoundingClientRect();
-      const top = parseFloat(getComputedStyle(this.map).top) || 0;
+    const pinned = getComputedStyle(this.pinned);
+    if (matchMedia('(max-width: 899px)').matches && pinned.position === 'sticky' && this.map.getAttribute('data-tripmap-sticky') !== 'off') {
+      const box = this.pinned.getBoundingClientRect();
+      const top = parseFloat(pinned.top) || 0;
       return (top + box.height + innerHeight) / 2;
     }
     return innerHeight / 2;
@@ -150,8 +168,8 @@ export function followSteps(target) {
   const targets = new WeakMap();
   function refresh() {
     const byMap = new Map();
-    for (const step of document.querySelectorAll('[data-tripmap-step]')) {
-      const map = mapOf(step);
+    for (const [step, owner] of allSteps()) {
+      const map = owner ?? mapOf(step);
       if (!map) {
         console.warn('TripMap: this step belongs to no map (none before it, or data-tripmap-map names none)', step);
         continue;

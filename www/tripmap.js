@@ -180,6 +180,8 @@ export async function mount(el, story) {
     if (source.problems) handle = glue.mountProblems(el, JSON.stringify(source.problems));
     else handle = source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json);
     handles.set(el, handle);
+    // The live map's own steps (a story's `steps`) are new elements: follow them instead.
+    if (steps || el.querySelector(':scope > [data-steps]')) followSteps();
     return handle;
   } catch (e) {
     // A JavaScript exception from inside the map (a Rust panic shows its own panel): never leave
@@ -293,7 +295,7 @@ function openStatic(root, stop) {
 let steps = null;
 function followSteps() {
   if (steps) return steps.then((refresh) => refresh());
-  if (!document.querySelector('[data-tripmap-step]')) return;
+  if (!document.querySelector('[data-tripmap-step], [data-tripmap] > [data-steps]')) return;
   steps = import('./tripmap-scrolly.js').then((m) => m.followSteps(stepTarget));
   steps.catch((err) => console.error('TripMap: the scrolling story could not start', err));
 }

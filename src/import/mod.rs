@@ -202,6 +202,7 @@ impl Imported {
             sources: vec![],
             stops: self.stops,
             legs: None,
+            steps: vec![],
         };
         Ok((story, self.report))
     }

@@ -49,6 +49,21 @@ pub struct Story {
     /// Legs between stops. Absent: one leg between each pair of consecutive stops.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legs: Option<Vec<Leg>>,
+    /// A scrolling story told by the figure itself (for a CMS that takes one embed block): each
+    /// step's text, in order, scrolls beside or under the map and opens its stop as it crosses
+    /// the reading line. Pages that have paragraphs of their own mark them `data-tripmap-step`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps: Vec<Step>,
+}
+
+/// One step of a scrolling story: a stop's id (`""`, or none, for the whole trip) and its text.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub stop: String,
+    pub text: Text,
 }
 
 /// A person and their role at the time, e.g. "Gustavo Petro", "President of Colombia".
@@ -310,6 +325,7 @@ impl Story {
                 })
                 .collect(),
             legs: self.legs.clone(),
+            steps: self.steps.iter().map(|st| Step { text: r(&st.text), ..st.clone() }).collect(),
         }
     }
 

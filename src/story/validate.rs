@@ -234,6 +234,15 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         }
     }
 
+    for (i, step) in story.steps.iter().enumerate() {
+        if !step.stop.is_empty() && !stop_ids.contains(step.stop.as_str()) {
+            p.push(Problem::new(format!("steps[{i}].stop"), What::NotAStop, &[("value", &step.stop)]));
+        }
+        if step.text.is_empty() {
+            p.push(Problem::new(format!("steps[{i}].text"), What::Empty, &[]));
+        }
+    }
+
     if p.is_empty() {
         Ok(())
     } else {
@@ -285,6 +294,9 @@ pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
             f(at("quote.text"), &q.text);
             f(at("quote.by"), &q.by);
         }
+    }
+    for (i, st) in story.steps.iter().enumerate() {
+        f(format!("steps[{i}].text"), &st.text);
     }
 }
 

@@ -33,6 +33,13 @@ use std::sync::Arc;
 
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
+/// Set on the `<tripmap-view>` host of a map whose story has its own steps: the page side's
+/// stylesheet (tripmap.css) then lets the figure grow to hold them.
+pub const STEPS_ATTR: &str = "data-steps";
+/// Set on the `<tripmap-view>` host of a map that a scrolling story drives (its story's own
+/// steps, or the page's, as the loader finds them): the map's stylesheet keeps its card within
+/// the map's box and makes way for the steps.
+pub const SCROLLY_ATTR: &str = "data-scrolly";
 /// On screens this narrow the sheet covers the screen's lower half. Matches www/tripmap-map.css.
 const SHEET_MEDIA: &str = "(max-width: 599px)";
 

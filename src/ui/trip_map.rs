@@ -98,9 +98,45 @@ pub fn TripMap(
         Some(phone) => (Screens::Wide, Some(view! { <Provider value=phone><MapLayer screens=Screens::Narrow /></Provider> })),
         None => (Screens::All, None),
     };
+    let graphic = view! {
+        <header class="tripmap__header">
+            <h2 class="tripmap__title">{story.title.to_string()}</h2>
+            {standfirst}
+        </header>
+        <div class="tripmap__body">
+            <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
+                <MapLayer screens />
+                {phone}
+                {live.then(|| view! { <MapControls /> })}
+            </div>
+            <div class="tripmap__aside">
+                <div class="tripmap__aside-scroll">
+                    <Stepper />
+                    <StopList />
+                    <StopCard />
+                </div>
+            </div>
+        </div>
+        <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
+        {credit}
+    }
+    .into_any();
+    // A story that tells its own scrolling story: the graphic stays on screen (sticky) beside or
+    // above the steps' text, which the loader follows as it does a page's own paragraphs.
+    let has_steps = !story.steps.is_empty();
+    let graphic = if has_steps {
+        view! {
+            <div class="tripmap__stage">{graphic}</div>
+            <StepTexts />
+        }
+        .into_any()
+    } else {
+        graphic
+    };
     view! {
         <div
             class="tripmap"
+            class:has-steps=has_steps
             class:is-narrow=move || narrow.get()
             class:is-dark=move || dark.get()
             node_ref=ctx.root
@@ -109,31 +145,21 @@ pub fn TripMap(
             dir=if ctx.rtl { "rtl" } else { "ltr" }
             on:keydown=on_keydown
         >
-            <header class="tripmap__header">
-                <h2 class="tripmap__title">{story.title.to_string()}</h2>
-                {standfirst}
-            </header>
-            <div class="tripmap__body">
-                <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
-                    <MapLayer screens />
-                    {phone}
-                    {live.then(|| view! { <MapControls /> })}
-                </div>
-                <div class="tripmap__aside">
-                    <div class="tripmap__aside-scroll">
-                        <Stepper />
-                        <StopList />
-                        <StopCard />
-                    </div>
-                </div>
-            </div>
-            <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
-            {credit}
+            {graphic}
             // The static map's last element: its stylesheet shows the map once this has been
             // parsed, so a reader never sees countries without routes (pages arrive in pieces).
             {(!live).then(|| view! { <span class="tripmap__complete" hidden></span> })}
         </div>
     }
+}
+
+/// The story's own steps (`steps` in the story): ordinary paragraphs in reading order, each
+/// marked with its stop like a page's `data-tripmap-step` paragraph.
+#[component]
+fn StepTexts() -> impl IntoView {
+    let story = super::use_map().story;
+    let steps = story.steps.iter().map(|st| view! { <p class="tripmap__step-text" data-tripmap-step=st.stop.clone()>{st.text.to_string()}</p> }).collect_view();
+    view! { <div class="tripmap__steps">{steps}</div> }
 }
 
 /// A text equivalent of the map for screen readers: who, how many stops, when, where, how far.
@@ -177,7 +203,9 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, open: O
             let (w, h) = (area.client_width() as f64, area.client_height() as f64);
             // No size: hidden or taken off the page; keep the last fit.
             if w > 0.0 && h > 0.0 {
-                c.narrow.set((root.client_width() as f64) < SHEET_PX);
+                // The graphic's width, which is the root's unless the story's own steps stand beside it.
+                let graphic = area.parent_element().map_or(root.client_width(), |body| body.client_width());
+                c.narrow.set((graphic as f64) < SHEET_PX);
                 c.resize(w, h);
             }
         });
