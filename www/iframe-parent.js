@@ -11,7 +11,7 @@ window.addEventListener('message', (e) => {
 // A scrolling story around an iframe: the parent page's `data-tripmap-step` elements select the
 // stops of the iframe before them (or of the one `data-tripmap-map` names), by message. The
 // module is fetched from beside this script, and only on a page that has steps.
-(function followFrameSteps(here) {
+const followFrameSteps = (here) => {
   if (!here || !document.querySelector('[data-tripmap-step]')) return;
   // The message says only which stop to show, so any origin may read it; a frame that was not
   // ready for it (still loading, or lazy) is told again once it has loaded.
@@ -31,4 +31,8 @@ window.addEventListener('message', (e) => {
   import(new URL('tripmap-scrolly.js', here).href)
     .then((m) => m.followSteps(frame))
     .catch((err) => console.error('TripMap: the scrolling story could not start', err));
-})(document.currentScript?.src);
+};
+// This script may run in the <head>, before the steps are parsed.
+const here = document.currentScript?.src;
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => followFrameSteps(here));
+else followFrameSteps(here);

@@ -363,12 +363,13 @@ impl MapContext {
     }
 
     /// Opens stop `i`'s card as it was open on the static map this map replaced: the view stays
-    /// as it is, no event; focus moves into the card only if it was inside the map.
+    /// as it is, no event, and the URL too (the static map never wrote the card into it, and a
+    /// card a scrolling story's step opened is no reader's choice to share); focus moves into
+    /// the card only if it was inside the map.
     pub fn keep_open(&self, i: usize, focus: bool) {
         if i < self.story.stops.len() {
             self.focus_card.set_value(if focus { CardFocus::InPlace } else { CardFocus::No });
             self.selected.set(Some(i));
-            page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         }
     }
 
