@@ -340,6 +340,22 @@ mod tests {
     }
 
     #[test]
+    fn a_story_with_steps_carries_them_after_its_stage_and_says_so_on_its_host() {
+        let mut story = Story::default_story();
+        assert!(!embed_html(&story, &Options::default()).contains("data-steps"), "no steps, no mark");
+        story.steps = serde_json::from_str(r#"[{"text":"The trip <b>starts</b>"},{"stop":"lima","text":{"en":"Lima","es":"Lima, en el Perú"}}]"#).unwrap();
+        let html = embed_html(&story, &Options::default());
+        assert!(html.starts_with(&format!(r#"<tripmap-view data-tripmap-static="{}" data-steps data-scrolly>"#, story.geometry_key())));
+        let stage = html.find(r#"<div class="tripmap__stage">"#).expect("the graphic in its stage");
+        let steps = html.find(r#"<div class="tripmap__steps">"#).expect("the steps after it");
+        assert!(stage < steps);
+        assert!(html.contains(r#"<p data-tripmap-step="" class="tripmap__step-text">The trip &lt;b&gt;starts&lt;/b&gt;</p>"#), "text, never HTML");
+        assert!(html.contains(r#"<p data-tripmap-step="lima" class="tripmap__step-text">Lima</p>"#));
+        let es = embed_html(&story, &Options { lang: "es".into(), ..Options::default() });
+        assert!(es.contains(r#"data-tripmap-step="lima" class="tripmap__step-text">Lima, en el Perú</p>"#), "in the reader's language");
+    }
+
+    #[test]
     fn story_text_is_escaped_and_the_language_chosen() {
         let mut story = Story::default_story();
         story.title = crate::story::Text::from("<script>alert(1)</script> & \"q\"");

@@ -57,9 +57,24 @@ impl View {
     /// assert_eq!((v.x, v.y), (0.0, -600.0));
     /// ```
     pub fn clamped(self, width: f64, height: f64) -> View {
+        self.clamped_over(width, height, 0.0)
+    }
+
+    /// As [`View::clamped`], where a card covers the box's lowest `occluded_bottom` px: the map
+    /// may then move up by as much, so that a stop near its bottom edge can be framed above the
+    /// card (what it uncovers lies under the card).
+    ///
+    /// ```
+    /// use tripmap::zoom::View;
+    /// let v = View { k: 1.0, x: 0.0, y: -90.0 };
+    /// assert_eq!(v.clamped(800.0, 600.0).y, 0.0);
+    /// assert_eq!(v.clamped_over(800.0, 600.0, 200.0).y, -90.0);
+    /// assert_eq!(View { y: -300.0, ..v }.clamped_over(800.0, 600.0, 200.0).y, -200.0);
+    /// ```
+    pub fn clamped_over(self, width: f64, height: f64, occluded_bottom: f64) -> View {
         let k = if self.k.is_finite() { self.k.clamp(1.0, MAX_ZOOM) } else { 1.0 };
-        let fix = |v: f64, size: f64| if v.is_finite() { v.clamp(size - k * size, 0.0) } else { 0.0 };
-        View { k, x: fix(self.x, width), y: fix(self.y, height) }
+        let fix = |v: f64, size: f64, slack: f64| if v.is_finite() { v.clamp(size - k * size - slack, 0.0) } else { 0.0 };
+        View { k, x: fix(self.x, width, 0.0), y: fix(self.y, height, occluded_bottom.max(0.0)) }
     }
 
     /// Zooms by `factor` keeping the scene point under screen point `at` in place.
@@ -100,7 +115,7 @@ impl View {
         let (bw, bh) = (bounds.width().max(1.0), bounds.height().max(1.0));
         let k = ((width - 2.0 * pad).max(1.0) / bw).min((visible_h - 2.0 * pad).max(1.0) / bh).clamp(1.0, MAX_FLY_ZOOM);
         let c = bounds.center();
-        View { k, x: width / 2.0 - k * c.x, y: visible_h / 2.0 - k * c.y }.clamped(width, height)
+        View { k, x: width / 2.0 - k * c.x, y: visible_h / 2.0 - k * c.y }.clamped_over(width, height, height - visible_h)
     }
 }
 

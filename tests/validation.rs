@@ -96,3 +96,13 @@ fn a_story_needs_stops() {
     assert_eq!(problems(&format!(r#"{{{HEAD},"stops":[]}}"#)), ["stops: has no stops; a map needs at least one"]);
     assert_eq!(problems(&format!(r#"{{{HEAD}}}"#)), [r#"field "stops" is missing"#]);
 }
+
+#[test]
+fn a_step_names_a_stop_and_has_a_text() {
+    let json = format!(
+        r#"{{{HEAD},"stops":[{},{}],"steps":[{{"text":"The whole trip"}},{{"stop":"bogata","text":"x"}},{{"stop":"b","text":""}},{{"stop":"a"}}]}}"#,
+        stop("a", ""),
+        stop("b", "")
+    );
+    assert_eq!(problems(&json), [r#"steps[3]: field "text" is missing"#, r#"steps[1].stop "bogata" is not a stop"#, "steps[2].text: is empty"]);
+}

@@ -217,6 +217,9 @@ pub struct MapContext {
     focus_card: StoredValue<CardFocus>,
     /// Bumped by every new animation; a running one stops when it sees a newer number.
     flight: StoredValue<u32>,
+    /// How much of the map area's bottom the open card covers, where the view frames its stop
+    /// above it (px): the map may move up by as much (see [`View::clamped_over`]).
+    occluded: StoredValue<f64>,
     /// The container is narrow: the card is a sheet over the map.
     pub narrow: RwSignal<bool>,
     /// Interface strings in the map's language.
@@ -260,6 +263,7 @@ impl MapContext {
             root: NodeRef::new(),
             focus_card: StoredValue::new(CardFocus::No),
             flight: StoredValue::new(0),
+            occluded: StoredValue::new(0.0),
             narrow: RwSignal::new(container_px < SHEET_PX),
             strings: language.strings,
             locale: Arc::new(language.locale.clone()),
@@ -352,6 +356,7 @@ impl MapContext {
                 }
                 _ => 0.0,
             };
+            self.occluded.set_value(occluded);
             self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
         }
         if origin != Origin::Step {
@@ -395,6 +400,7 @@ impl MapContext {
                 }
             }
             Command::Step(None) => {
+                // Not `clear`: a scroll leaves the URL alone.
                 if self.selected.get_untracked().is_some() {
                     self.selected.set(None);
                 }
@@ -416,6 +422,7 @@ impl MapContext {
     fn clear(&self) -> Option<usize> {
         let i = self.selected.get_untracked()?;
         self.selected.set(None);
+        self.occluded.set_value(0.0);
         page::write_link(self.link_param.as_deref(), None);
         Some(i)
     }
@@ -448,6 +455,7 @@ impl MapContext {
 
     /// Back to the whole trip.
     pub fn overview(&self) {
+        self.occluded.set_value(0.0);
         self.fly_to(View::OVERVIEW, true);
     }
 
@@ -465,7 +473,7 @@ impl MapContext {
             return;
         }
         self.flight.update_value(|g| *g += 1);
-        self.view.set(v.clamped(w, h));
+        self.view.set(v.clamped_over(w, h, self.occluded.get_value()));
     }
 
     /// Moves to `target` smoothly (van Wijk–Nuij), or at once when the reader prefers reduced
@@ -475,7 +483,7 @@ impl MapContext {
         if w <= 0.0 {
             return;
         }
-        let target = target.clamped(w, h);
+        let target = target.clamped_over(w, h, self.occluded.get_value());
         if !animate || page::prefers_reduced_motion() {
             self.set_view(target);
             return;

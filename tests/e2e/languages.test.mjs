@@ -54,7 +54,7 @@ test('ar: right to left: the interface mirrors, the map does not, the arrow keys
   await page.locator('[data-card="bogota"]').waitFor();
   await page.keyboard.press('ArrowRight');
   await page.locator('[data-card="washington"]').waitFor();
-  assert.equal(await page.locator('.tripmap__step-status').textContent(), 'المحطة 1 من 4');
+  assert.equal(await page.locator('.tripmap__step-status').textContent(), 'واشنطن، المحطة 1 من 4');
   await page.locator('.tripmap__stop-list button').nth(1).click();
   await page.locator('[data-card="bogota"]').waitFor();
   await page.waitForTimeout(2500);

@@ -41,7 +41,9 @@ for (const p of PAGES) {
     for (let i = 1; i < ids.length; i++) {
       await page.keyboard.press('ArrowRight');
       await page.locator(`[data-card="${ids[i]}"]`).waitFor();
-      assert.equal(await page.locator('.tripmap__step-status').textContent(), `Stop ${i + 1} of ${ids.length}`);
+      // What the live region says: the stop's name (for screen readers only), then where it is.
+      const name = await page.locator(`[data-card="${ids[i]}"]`).getAttribute('aria-label');
+      assert.equal(await page.locator('.tripmap__step-status').textContent(), `${name}, Stop ${i + 1} of ${ids.length}`);
     }
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.locator(`[data-card="${ids.at(-1)}"]`).count(), 1, 'stays on the last stop');
