@@ -318,6 +318,17 @@ test('an iframe embed follows the parent page’s steps (iframe-parent.js)', asy
     for (let i = 0; i < 50 && (await shown()) !== want; i++) await page.waitForTimeout(100);
     assert.equal(await shown(), want, `${sel} selects ${want} in the iframe`);
   }
+  // The fixed-height iframe's own steps scroll inside it.
+  const own = page.frameLocator('#own');
+  await page.locator('#own').scrollIntoViewIfNeeded();
+  await own.locator('[data-tripmap][data-tripmap-mounted]').waitFor({ timeout: 20_000 });
+  const ownShown = () => own.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover])')?.dataset.card ?? null);
+  await own.locator('[data-tripmap] > tripmap-view').evaluate((v) => {
+    const s = v.shadowRoot.querySelector('[data-tripmap-step="seoul"]');
+    window.scrollTo({ top: s.getBoundingClientRect().top + scrollY - innerHeight / 2 + 10, behavior: 'instant' });
+  });
+  for (let i = 0; i < 50 && (await ownShown()) !== 'seoul'; i++) await page.waitForTimeout(100);
+  assert.equal(await ownShown(), 'seoul', 'a step inside the iframe selects its stop');
   assert.deepEqual(problems, []);
   await close();
 });
