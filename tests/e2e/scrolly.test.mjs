@@ -206,6 +206,21 @@ test('phone: the map stays above the text at most half the screen high, and each
   }
 });
 
+test('desktop, dark: the page and its live map follow the reader\'s dark setting', async () => {
+  const { page, problems, close } = await open(env.browser, env.server.url + '/scrolly.html', { waitFor: null, colorScheme: 'dark' });
+  const list = await articleSteps(page);
+  const bogota = list.find((s) => s.stop === 'bogota');
+  await scrollStepTo(page, bogota.sel);
+  await page.waitForSelector('[data-tripmap][data-tripmap-mounted]');
+  await expectOpen(page, 'bogota', '[data-tripmap]', 'dark');
+  await page.waitForTimeout(1200);
+  assert.equal(await page.locator('[data-tripmap] .tripmap').first().evaluate((e) => e.classList.contains('is-dark')), true, 'the map is dark');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).backgroundColor), 'rgb(17, 22, 28)', 'the page is dark');
+  await page.screenshot({ path: `${artifacts}/scrolly-desktop-dark.png` });
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('reduced motion: the view changes at once, and the card still follows', async () => {
   const { page, problems, close } = await open(env.browser, env.server.url + '/scrolly.html', { waitFor: null, reducedMotion: 'reduce' });
   const list = await articleSteps(page);
