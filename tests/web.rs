@@ -313,6 +313,32 @@ async fn the_handle_selects_closes_and_destroys() {
 }
 
 #[wasm_bindgen_test]
+async fn a_scroll_step_opens_its_stop_without_focus_event_or_url_and_the_whole_trip_step_closes_it() {
+    let el = host(None);
+    let handle = mount_element(el.clone()).unwrap();
+    next_frame().await;
+    let url = web_sys::window().unwrap().location().href().unwrap();
+    let events = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = events.clone();
+    let on_select = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || seen.set(seen.get() + 1));
+    el.add_event_listener_with_callback("tripmap:select", on_select.as_ref().unchecked_ref()).unwrap();
+    assert!(handle.step("santiago"));
+    tick().await;
+    next_frame().await;
+    let root = inside(&el);
+    assert!(find(&root, r#"[data-card="santiago"]"#).is_some(), "the step opened Santiago");
+    assert!(text(&root, ".tripmap__step-status").starts_with("Santiago, "), "the live region names the stop");
+    assert_eq!(events.get(), 0, "no tripmap:select: the reader chose nothing");
+    assert_eq!(web_sys::window().unwrap().location().href().unwrap(), url, "the URL is left alone");
+    assert!(root.get_root_node().unchecked_into::<web_sys::ShadowRoot>().active_element().is_none(), "focus stays on the page");
+    assert!(!handle.step("quito"), "no such stop");
+    assert!(handle.step(""));
+    tick().await;
+    assert_eq!(count(&root, "[data-card]"), 0, "the whole-trip step closes the card");
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
 async fn a_resized_map_refits_and_keeps_the_open_stop() {
     let el = host(None);
     mount_element(el.clone()).unwrap();

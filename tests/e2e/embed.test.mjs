@@ -137,9 +137,22 @@ test('hostile CSS: Bootstrap 5 and global rules change nothing in the map, and t
     const out = [];
     for (const s of document.styleSheets) {
       if (!/tripmap/.test(s.href ?? '')) continue;
+      // A selector list split at its own commas, not those inside :is(), :not() or :has().
+      const topLevel = (list) => {
+        const parts = [''];
+        let depth = 0;
+        for (const c of list) {
+          depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+          if (c === ',' && depth === 0) parts.push('');
+          else parts[parts.length - 1] += c;
+        }
+        return parts;
+      };
       const walk = (rules) => {
         for (const r of rules) {
-          if (r.selectorText && !r.selectorText.split(',').every((sel) => sel.trim().startsWith('[data-tripmap]'))) out.push(r.selectorText);
+          // The map's element, or a scrolling story's steps (TripMap's own attributes both);
+          // what stands between a map and its last step is reached only from the map's rule.
+          if (r.selectorText && !topLevel(r.selectorText).every((sel) => /^\[data-tripmap(-step)?\]/.test(sel.trim()))) out.push(r.selectorText);
           if (r.cssRules) walk(r.cssRules);
         }
       };
