@@ -4,9 +4,6 @@
 //! legs, fitted projection, clipped basemap, placed labels, all as SVG path strings) → the
 //! Leptos view in [`ui`], mounted on the page by [`embed`]. Everything up to the scene is plain
 //! Rust and tested natively; see ARCHITECTURE.md.
-// The whole graphic erased into one view type (`into_any`) is deeper than rustc's default
-// query limit.
-#![recursion_limit = "256"]
 
 pub mod basemap;
 pub mod clip;

@@ -119,20 +119,11 @@ pub fn TripMap(
         </div>
         <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
         {credit}
-    }
-    .into_any();
-    // A story that tells its own scrolling story: the graphic stays on screen (sticky) beside or
-    // above the steps' text, which the loader follows as it does a page's own paragraphs.
-    let has_steps = !story.steps.is_empty();
-    let graphic = if has_steps {
-        view! {
-            <div class="tripmap__stage">{graphic}</div>
-            <StepTexts />
-        }
-        .into_any()
-    } else {
-        graphic
     };
+    // A story that tells its own scrolling story: the graphic (its stage) stays on screen (sticky)
+    // beside or above the steps' text, which the loader follows as it does a page's own
+    // paragraphs. Without steps the stage is no box of its own (`display: contents`).
+    let has_steps = !story.steps.is_empty();
     view! {
         <div
             class="tripmap"
@@ -145,7 +136,8 @@ pub fn TripMap(
             dir=if ctx.rtl { "rtl" } else { "ltr" }
             on:keydown=on_keydown
         >
-            {graphic}
+            <div class="tripmap__stage">{graphic}</div>
+            {has_steps.then(|| view! { <StepTexts /> })}
             // The static map's last element: its stylesheet shows the map once this has been
             // parsed, so a reader never sees countries without routes (pages arrive in pieces).
             {(!live).then(|| view! { <span class="tripmap__complete" hidden></span> })}
