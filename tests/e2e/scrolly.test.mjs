@@ -19,20 +19,9 @@ const openStop = (page, sel = '[data-tripmap]') =>
 
 /** Waits until map `sel` shows stop `want`'s card (null: none). */
 async function expectOpen(page, want, sel = '[data-tripmap]', why = '') {
-  try {
-    await page.waitForFunction(
-      ([sel, want]) => {
-        const root = document.querySelector(sel)?.querySelector(':scope > tripmap-view')?.shadowRoot;
-        const popover = root?.querySelector('[data-card]:popover-open');
-        const shown = popover ? popover.dataset.card : (root?.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover])')?.dataset.card ?? null);
-        return shown === want;
-      },
-      [sel, want],
-      { timeout: 5_000 },
-    );
-  } catch {
-    assert.fail(`${why}: expected ${want}, the map shows ${await openStop(page, sel)}`);
-  }
+  let shown;
+  for (let i = 0; i < 100 && (shown = await openStop(page, sel)) !== want; i++) await page.waitForTimeout(50);
+  assert.equal(shown, want, `${why}: expected ${want}, the map shows ${shown}`);
 }
 
 /**
@@ -326,7 +315,9 @@ test('an iframe embed follows the parent page’s steps (iframe-parent.js)', asy
   const { page, problems, close } = await open(env.browser, env.server.url + '/scrolly-iframe.html', { waitFor: null });
   const frame = page.frameLocator('#framed');
   await frame.locator('[data-tripmap][data-tripmap-mounted]').waitFor({ timeout: 20_000 });
-  const shown = () => frame.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover])')?.dataset.card ?? null);
+  // The live card of the map in an iframe.
+  const shownIn = (f) => () => f.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover])')?.dataset.card ?? null);
+  const shown = shownIn(frame);
   for (const [sel, want] of [['#f-santiago', 'santiago'], ['#f-lima', 'lima'], ['#f-whole', null]]) {
     await scrollStepTo(page, sel);
     await page.waitForTimeout(100);
@@ -337,7 +328,7 @@ test('an iframe embed follows the parent page’s steps (iframe-parent.js)', asy
   const own = page.frameLocator('#own');
   await page.locator('#own').scrollIntoViewIfNeeded();
   await own.locator('[data-tripmap][data-tripmap-mounted]').waitFor({ timeout: 20_000 });
-  const ownShown = () => own.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover])')?.dataset.card ?? null);
+  const ownShown = shownIn(own);
   await own.locator('[data-tripmap] > tripmap-view').evaluate((v) => {
     const s = v.shadowRoot.querySelector('[data-tripmap-step="seoul"]');
     window.scrollTo({ top: s.getBoundingClientRect().top + scrollY - innerHeight / 2 + 10, behavior: 'instant' });
