@@ -8,7 +8,8 @@
 // own URL, so the folder works from any path or host, and nothing is asked of any other host.
 // Lazy: a map with a static map (written into the page at build time) shows itself and opens its
 // cards without any script, so its wasm is fetched only when the reader shows intent (the
-// pointer or focus enters it, a touch, a key, a click, a deep link to one of its stops), or as it
+// pointer or focus enters it, a touch, a key, a click, a deep link to one of its stops, a
+// scrolling story's step that selects one: tripmap-scrolly.js), or as it
 // nears the viewport when the page says `data-load="visible"`. A map without one starts when it
 // comes within about a screen of the viewport. The wasm is fetched once however many maps.
 //
@@ -17,7 +18,7 @@
 //
 // For pages that want it, a small API, on `window.TripMap` and as this module's exports:
 //   const map = await TripMap.mount(element, story);  // story: an object, JSON text, or none
-//   map.select('lima'); map.close(); map.destroy();
+//   map.select('lima'); map.step('lima'); map.close(); map.destroy();
 // and a `tripmap:select` event (detail.stopId) bubbling from a map when a reader opens a stop.
 
 const here = (file) => new URL(file, import.meta.url).href;
