@@ -160,11 +160,11 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     install_panic_hook();
     let embedded = || el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty());
     let story = match source {
-        Some(Ok(json)) => Story::from_json(&json),
+        Some(Ok(json)) => read(&json)?,
         Some(Err(Failure::NotLoaded(reason))) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
         Some(Err(Failure::Problems(problems))) => Err(problems),
         None => match embedded() {
-            Some(json) => Story::from_json(&json),
+            Some(json) => read(&json)?,
             None => Ok(Story::default_story()),
         },
     };
@@ -229,6 +229,20 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
 /// What a mount throws when the map needs the basemap and has not been given it: the loader
 /// then fetches `countries.topo.json`, calls `setBasemap` and mounts again.
 const NEEDS_BASEMAP: &str = "TripMap: needs the basemap (setBasemap)";
+
+/// What a mount throws for a story the quick read refuses (broken JSON, a wrong type, an
+/// unknown field): the loader then asks the checker module (`checkStory`) for every problem,
+/// worded, and mounts them (`mountProblems`). The map's wasm carries no every-problem reader.
+const NEEDS_CHECKER: &str = "TripMap: needs the checker (checkStory)";
+
+/// A story's JSON read in the map: the story, or the problems validation found; `Err` (nothing
+/// touched) when only the checker module can word what is wrong.
+fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
+    #[cfg(feature = "reader")]
+    return Ok(Story::from_json(json));
+    #[cfg(not(feature = "reader"))]
+    Story::read_quick(json).ok_or_else(|| JsValue::from_str(NEEDS_CHECKER))
+}
 
 /// Hands the map the Natural Earth basemap (`countries.topo.json`, as fetched), once per page:
 /// maps without a static map of their own draw their countries from it.

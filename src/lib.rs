@@ -23,12 +23,15 @@ pub mod story;
 pub mod zoom;
 
 // The components: live in the browser, rendered natively into the static map. A wasm build
-// with the `import` feature is the importer module alone, without them.
-#[cfg(not(all(target_arch = "wasm32", feature = "import")))]
+// with the `import` or `check` feature is that side module alone, without them.
+#[cfg(not(all(target_arch = "wasm32", any(feature = "import", feature = "check"))))]
 pub mod ui;
 // The browser's `Intl`, for locales the native formatter does not write.
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
 // The map on a page: mounting, the JS API, the panic hook.
-#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
+#[cfg(all(target_arch = "wasm32", not(feature = "import"), not(feature = "check")))]
 pub mod embed;
+// The checker module's one export: every problem of a story the map's quick read refused.
+#[cfg(all(target_arch = "wasm32", feature = "check"))]
+pub mod check;

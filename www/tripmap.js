@@ -52,14 +52,36 @@ function basemap() {
 /** The static map written into `el` at build time (`tripmap render --html`), if any. */
 const staticMap = (el) => el.querySelector(':scope > [data-tripmap-static]');
 
-/** Mounts the map, handing it the basemap first if it asks (it throws, having touched nothing). */
-async function mountMap(glue, el, json) {
+/**
+ * Mounts the map, handing it what it asks for first (it throws, having touched nothing): the
+ * basemap; or, for a story its quick read refused, the checker module's list of every problem,
+ * which it mounts as its error panel. `json`: the story given, else the one in `el`, if any.
+ */
+async function mountMap(glue, el, json, text) {
   try {
     return glue.mountElement(el, json);
   } catch (e) {
-    if (!String(e?.message ?? e).includes('needs the basemap')) throw e;
+    const why = String(e?.message ?? e);
+    if (why.includes('needs the checker')) return glue.mountProblems(el, await problemsOf(json ?? text));
+    if (!why.includes('needs the basemap')) throw e;
     glue.setBasemap(await basemap());
-    return glue.mountElement(el, json);
+    return mountMap(glue, el, json, text);
+  }
+}
+
+let checker = null;
+/** Every problem of a story the map could not read, worded (the checker module, once, on demand). */
+async function problemsOf(json) {
+  checker ??= (async () => {
+    const wasm = fetch(here('tripmap-check_bg.wasm'));
+    const glue = await import('./tripmap-check.js');
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  })();
+  try {
+    return (await checker).checkStory(json ?? '');
+  } catch (e) {
+    return JSON.stringify([{ path: '', what: 'Other', args: [['text', `the story could not be checked (${e.message})`]] }]);
   }
 }
 
@@ -179,7 +201,7 @@ export async function mount(el, story) {
   try {
     let handle;
     if (source.problems) handle = glue.mountProblems(el, JSON.stringify(source.problems));
-    else handle = source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json);
+    else handle = source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json, text);
     handles.set(el, handle);
     // The live map's own steps (a story's `steps`) are new elements: follow them instead.
     if (steps || el.querySelector(':scope > [data-steps]')) followSteps();

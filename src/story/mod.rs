@@ -5,6 +5,8 @@
 //! stops) or every problem found, each with its JSON path.
 
 mod date;
+// The every-problem reader (feature `reader`): not in the map's wasm.
+#[cfg(feature = "reader")]
 mod parse;
 mod rich;
 mod text;
@@ -274,13 +276,32 @@ impl Story {
     /// let problems = Story::from_json(bad).unwrap_err();
     /// assert_eq!(problems[0].to_string(), "stops[0].lat: 95 is outside -90..90");
     /// ```
+    #[cfg(feature = "reader")]
     pub fn from_json(json: &str) -> Result<Story, Vec<Problem>> {
         parse::parse(json)
     }
 
     /// [`Story::from_json`] for JSON already read (as `import::read` has it).
+    #[cfg(feature = "reader")]
     pub fn from_value(value: serde_json::Value) -> Result<Story, Vec<Problem>> {
         parse::parse_value(value)
+    }
+
+    /// The quick read: the JSON straight into the types, then validated. `None` when the typed
+    /// read refuses it (broken JSON, a wrong type, an unknown field, a duplicate key): only the
+    /// every-problem reader ([`Story::from_json`], feature `reader`) can word that. Most stories
+    /// are well formed, and this is all the map's wasm carries.
+    ///
+    /// ```
+    /// use tripmap::story::Story;
+    /// assert!(Story::read_quick(tripmap::story::DEFAULT_STORY_JSON).unwrap().is_ok());
+    /// let far = r#"{"title":"t","stops":[{"id":"a","name":"A","lat":95,"lon":0}]}"#;
+    /// assert_eq!(Story::read_quick(far).unwrap().unwrap_err()[0].to_string(), "stops[0].lat: 95 is outside -90..90");
+    /// assert!(Story::read_quick(r#"{"title":"t","stops":[{"id":"a","lattitude":1}]}"#).is_none());
+    /// ```
+    pub fn read_quick(json: &str) -> Option<Result<Story, Vec<Problem>>> {
+        let story = serde_json::from_str::<Story>(json).ok()?;
+        Some(validate(&story).map(|()| story))
     }
 
     /// The same story with every text resolved to `lang` (falling back, field by field, to the
@@ -374,7 +395,7 @@ impl Story {
 
     /// The default story compiled into the component.
     pub fn default_story() -> Story {
-        Story::from_json(DEFAULT_STORY_JSON).expect("data/story.json is valid (checked by tests)")
+        Story::read_quick(DEFAULT_STORY_JSON).and_then(Result::ok).expect("data/story.json is valid (checked by tests)")
     }
 
     /// The legs as pairs of stop indices: the explicit `legs`, or consecutive stops.

@@ -58,9 +58,13 @@ test('a broken story shows the error panel and the console, and the other maps k
     broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
     document.querySelector('main').append(broken);
   });
+  const checker = [];
+  page.on('request', (r) => r.url().includes('tripmap-check') && checker.push(r.url()));
   await page.evaluate(() => window.TripMap.mountAll());
   const panel = page.locator('#broken .tripmap--error[role="alert"]');
   await panel.waitFor();
+  // The map's quick read refused the story (an unknown field): the checker module worded it.
+  assert.equal(checker.filter((u) => u.endsWith('.wasm')).length, 1, 'the checker module, fetched for the broken story');
   const t = await panel.textContent();
   assert.ok(t.includes('stops[0]: unknown field "lattitude" (did you mean "lat"?)') && t.includes('stops[0].lat: 95 is outside -90..90'), t);
   assert.ok(t.includes('stops[1].id "<img src=x onerror=window.__xss=1>" must be 1 to 64 of a-z, 0-9, - and _'), t);

@@ -93,7 +93,7 @@ test('desktop: each paragraph at the middle of the screen opens its stop, the ma
   }
   // The live map took over once the reader reached a stop's step, and carried on.
   await page.waitForSelector('[data-tripmap][data-tripmap-mounted]');
-  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, 'one wasm request');
+  assert.equal(requests.filter((u) => u.endsWith('.wasm')).length, 1, 'one wasm request (neither the importer nor the checker)');
 
   // Back up: the step before takes over again.
   await scrollStepTo(page, list[2].sel);
