@@ -137,12 +137,13 @@ enum Failure {
     Problems(Vec<Problem>),
 }
 
-/// Mounts an error panel listing `problems` (JSON, as the importer module reports them) into
-/// `el`: a StoryMapJS or GeoJSON story that could not be imported.
+/// Mounts an error panel listing `problems` (JSON, as the importer and checker modules report
+/// them) into `el`: a StoryMapJS or GeoJSON story that could not be imported, or a story the
+/// map's quick read refused.
 #[wasm_bindgen(js_name = mountProblems)]
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
     let problems = serde_json::from_str::<Vec<Problem>>(&problems)
-        .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the importer's answer is unreadable: {e}"))])]);
+        .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable: {e}"))])]);
     // An error panel needs no basemap: this mount cannot ask for one.
     mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
 }

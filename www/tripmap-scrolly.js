@@ -80,9 +80,10 @@ class Story {
   readingLine() {
     const given = offsetPx(this.map);
     if (given != null) return given;
-    // A map stuck above the text (narrow screens): the middle of the part below it.
+    // A map stuck above the text (narrow screens): the middle of the part below it. Which layout
+    // is on, the stylesheets say (`--_pinned-above`, beside their breakpoint).
     const pinned = getComputedStyle(this.pinned);
-    if (matchMedia('(max-width: 899px)').matches && pinned.position === 'sticky' && this.map.getAttribute('data-tripmap-sticky') !== 'off') {
+    if (pinned.position === 'sticky' && pinned.getPropertyValue('--_pinned-above').trim() === '1') {
       const box = this.pinned.getBoundingClientRect();
       const top = parseFloat(pinned.top) || 0;
       return (top + box.height + innerHeight) / 2;

@@ -69,33 +69,37 @@ async function mountMap(glue, el, json, text) {
   }
 }
 
-let checker = null;
-/** Every problem of a story the map could not read, worded (the checker module, once, on demand). */
+/** Every problem of a story the map could not read, worded by the checker module, as JSON. */
 async function problemsOf(json) {
-  checker ??= (async () => {
-    const wasm = fetch(here('tripmap-check_bg.wasm'));
-    const glue = await import('./tripmap-check.js');
-    await glue.default({ module_or_path: wasm });
-    return glue;
-  })();
   try {
-    return (await checker).checkStory(json ?? '');
+    return (await sideModule('check')).checkStory(json ?? '');
   } catch (e) {
-    return JSON.stringify([{ path: '', what: 'Other', args: [['text', `the story could not be checked (${e.message})`]] }]);
+    return JSON.stringify(oneProblem(`the story could not be checked (${e.message})`));
   }
 }
 
-let importer = null;
-/** Loads the importer module (StoryMapJS and GeoJSON stories), once, only when one is met. */
-function startImporter() {
-  importer ??= (async () => {
-    const wasm = fetch(here('tripmap-import_bg.wasm'));
-    const glue = await import('./tripmap-import.js');
-    await glue.default({ module_or_path: wasm });
-    return glue;
-  })();
-  return importer;
+const sideModules = new Map();
+/**
+ * Loads one of the map's side modules, once, only when a page needs it: `import` (StoryMapJS and
+ * GeoJSON stories) or `check` (every problem of a story the map could not read).
+ */
+function sideModule(name) {
+  if (!sideModules.has(name)) {
+    sideModules.set(
+      name,
+      (async () => {
+        const wasm = fetch(here(`tripmap-${name}_bg.wasm`));
+        const glue = await import(`./tripmap-${name}.js`);
+        await glue.default({ module_or_path: wasm });
+        return glue;
+      })(),
+    );
+  }
+  return sideModules.get(name);
 }
+
+/** A problem list of one problem in plain words, for the map's error panel (`mountProblems`). */
+const oneProblem = (text) => [{ path: '', what: 'Other', args: [['text', text]] }];
 
 /** True for a StoryMapJS (`{"storymap": {…}}`) or GeoJSON FeatureCollection story. */
 function foreignFormat(json) {
@@ -115,9 +119,9 @@ function foreignFormat(json) {
 async function imported(json) {
   let out;
   try {
-    out = JSON.parse((await startImporter()).importStory(json));
+    out = JSON.parse((await sideModule('import')).importStory(json));
   } catch (e) {
-    return { problems: [{ path: '', what: 'Other', args: [['text', `the importer could not run (${e.message})`]] }] };
+    return { problems: oneProblem(`the importer could not run (${e.message})`) };
   }
   if (out.problems) return out;
   console.info(`TripMap: ${out.report}`);

@@ -401,9 +401,7 @@ impl MapContext {
             }
             Command::Step(None) => {
                 // Not `clear`: a scroll leaves the URL alone.
-                if self.selected.get_untracked().is_some() {
-                    self.selected.set(None);
-                }
+                self.deselect();
                 self.overview();
             }
         }
@@ -420,10 +418,16 @@ impl MapContext {
 
     /// Closes the card, if one is open; returns the stop it showed.
     fn clear(&self) -> Option<usize> {
+        let i = self.deselect()?;
+        page::write_link(self.link_param.as_deref(), None);
+        Some(i)
+    }
+
+    /// Closes the card, if one is open, touching nothing outside the map; returns its stop.
+    fn deselect(&self) -> Option<usize> {
         let i = self.selected.get_untracked()?;
         self.selected.set(None);
         self.occluded.set_value(0.0);
-        page::write_link(self.link_param.as_deref(), None);
         Some(i)
     }
 

@@ -98,28 +98,6 @@ pub fn TripMap(
         Some(phone) => (Screens::Wide, Some(view! { <Provider value=phone><MapLayer screens=Screens::Narrow /></Provider> })),
         None => (Screens::All, None),
     };
-    let graphic = view! {
-        <header class="tripmap__header">
-            <h2 class="tripmap__title">{story.title.to_string()}</h2>
-            {standfirst}
-        </header>
-        <div class="tripmap__body">
-            <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
-                <MapLayer screens />
-                {phone}
-                {live.then(|| view! { <MapControls /> })}
-            </div>
-            <div class="tripmap__aside">
-                <div class="tripmap__aside-scroll">
-                    <Stepper />
-                    <StopList />
-                    <StopCard />
-                </div>
-            </div>
-        </div>
-        <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
-        {credit}
-    };
     // A story that tells its own scrolling story: the graphic (its stage) stays on screen (sticky)
     // beside or above the steps' text, which the loader follows as it does a page's own
     // paragraphs. Without steps the stage is no box of its own (`display: contents`).
@@ -136,7 +114,28 @@ pub fn TripMap(
             dir=if ctx.rtl { "rtl" } else { "ltr" }
             on:keydown=on_keydown
         >
-            <div class="tripmap__stage">{graphic}</div>
+            <div class="tripmap__stage">
+                <header class="tripmap__header">
+                    <h2 class="tripmap__title">{story.title.to_string()}</h2>
+                    {standfirst}
+                </header>
+                <div class="tripmap__body">
+                    <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
+                        <MapLayer screens />
+                        {phone}
+                        {live.then(|| view! { <MapControls /> })}
+                    </div>
+                    <div class="tripmap__aside">
+                        <div class="tripmap__aside-scroll">
+                            <Stepper />
+                            <StopList />
+                            <StopCard />
+                        </div>
+                    </div>
+                </div>
+                <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
+                {credit}
+            </div>
             {has_steps.then(|| view! { <StepTexts /> })}
             // The static map's last element: its stylesheet shows the map once this has been
             // parsed, so a reader never sees countries without routes (pages arrive in pieces).
