@@ -238,11 +238,28 @@ const NEEDS_CHECKER: &str = "TripMap: needs the checker (checkStory)";
 
 /// A story's JSON read in the map: the story, or the problems validation found; `Err` (nothing
 /// touched) when only the checker module can word what is wrong.
+/// A story that still names track files was not handed over by the loader (which reads them in
+/// through the importer module): it is refused rather than drawn without its tracks. What is
+/// only worth a warning goes to the console.
 fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
     #[cfg(feature = "reader")]
-    return Ok(Story::from_json(json));
+    let read = Story::from_json(json);
     #[cfg(not(feature = "reader"))]
-    Story::read_quick(json).ok_or_else(|| JsValue::from_str(NEEDS_CHECKER))
+    let read = Story::read_quick(json).ok_or_else(|| JsValue::from_str(NEEDS_CHECKER))?;
+    Ok(read.and_then(|story| {
+        let unread: Vec<Problem> = story
+            .track_files()
+            .into_iter()
+            .map(|(i, file)| Problem::new(format!("legs[{i}].path"), What::NotLoaded, &[("reason", &format!("{file}: tripmap.js reads track files in"))]))
+            .collect();
+        if !unread.is_empty() {
+            return Err(unread);
+        }
+        for w in crate::story::warnings(&story) {
+            web_sys::console::warn_1(&format!("TripMap: {w}").into());
+        }
+        Ok(story)
+    }))
 }
 
 /// Hands the map the Natural Earth basemap (`countries.topo.json`, as fetched), once per page:

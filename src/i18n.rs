@@ -2,6 +2,8 @@
 //! Story text is translated in the story itself (see [`crate::story::Text`]); dates and numbers
 //! are formatted by the browser's `Intl` (see `ui::intl`).
 
+use crate::story::TravelMode;
+
 /// Every string the interface shows, in one language. Templates take `{name}` placeholders.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Strings {
@@ -32,6 +34,14 @@ pub struct Strings {
     pub sources: &'static str,
     /// `{distance}`, `{place}`.
     pub from_place: &'static str,
+    /// The same for a leg whose mode the story gives: `{mode}` (one of `by_mode`).
+    pub by_mode_from: &'static str,
+    /// "By road", by [`crate::story::TravelMode`] (flight, road, rail, ferry, walk).
+    pub by_mode: [&'static str; 5],
+    /// The legend's names of the modes, in the same order.
+    pub mode_names: [&'static str; 5],
+    /// The legend's accessible name.
+    pub legend: &'static str,
     pub wheel_hint: &'static str,
     /// `{stops}`: the stop names joined by arrows.
     pub map_label: &'static str,
@@ -81,6 +91,10 @@ pub const EN: Strings = Strings {
     scheduled_items: "Scheduled, as announced",
     sources: "Sources",
     from_place: "{distance} from {place}",
+    by_mode_from: "{mode}, {distance} from {place}",
+    by_mode: ["By air", "By road", "By rail", "By ferry", "On foot"],
+    mode_names: ["Flight", "Road", "Rail", "Ferry", "On foot"],
+    legend: "Key",
     wheel_hint: "Hold Ctrl and scroll to zoom the map",
     map_label: "Map of the trip: {stops}",
     description: "Map of the trip of {name}, {dates}: {count}, {distance} in all.",
@@ -121,6 +135,10 @@ pub const ES: Strings = Strings {
     scheduled_items: "Previsto, según lo anunciado",
     sources: "Fuentes",
     from_place: "{distance} desde {place}",
+    by_mode_from: "{mode}, {distance} desde {place}",
+    by_mode: ["En avión", "Por carretera", "En tren", "En ferri", "A pie"],
+    mode_names: ["Vuelo", "Carretera", "Tren", "Ferri", "A pie"],
+    legend: "Leyenda",
     wheel_hint: "Mantenga Ctrl y desplace para hacer zoom en el mapa",
     map_label: "Mapa del viaje: {stops}",
     description: "Mapa del viaje de {name}, {dates}: {count}, {distance} en total.",
@@ -161,6 +179,10 @@ pub const AR: Strings = Strings {
     scheduled_items: "مقرر، حسب ما أُعلن",
     sources: "المصادر",
     from_place: "{distance} من {place}",
+    by_mode_from: "{mode}، {distance} من {place}",
+    by_mode: ["جوًا", "برًا", "بالقطار", "بالعبّارة", "سيرًا على الأقدام"],
+    mode_names: ["رحلة جوية", "طريق برّي", "سكة حديد", "عبّارة", "سيرًا على الأقدام"],
+    legend: "مفتاح الخريطة",
     wheel_hint: "اضغط Ctrl مع التمرير لتكبير الخريطة",
     map_label: "خريطة الرحلة: {stops}",
     description: "خريطة رحلة {name}، {dates}: {count}، {distance} إجمالاً.",
@@ -183,6 +205,16 @@ pub const AR: Strings = Strings {
 pub const ALL: [&Strings; 3] = [&EN, &ES, &AR];
 
 impl Strings {
+    /// "By road": how the traveller reached a stop, for a mode the story gives.
+    pub fn by(&self, mode: TravelMode) -> &'static str {
+        self.by_mode[mode_index(mode)]
+    }
+
+    /// The mode's name in the legend.
+    pub fn mode_name(&self, mode: TravelMode) -> &'static str {
+        self.mode_names[mode_index(mode)]
+    }
+
     /// The strings for a language code ("es-CO" → Spanish); English for any other.
     ///
     /// ```
@@ -257,6 +289,21 @@ pub struct ProblemStrings {
     pub too_many: &'static str,
     /// `{reason}`: why a `data-story` file did not load.
     pub not_loaded: &'static str,
+    pub not_a_route: &'static str,
+    pub not_a_color: &'static str,
+    pub few_positions: &'static str,
+    pub short_position: &'static str,
+    pub not_a_track_file: &'static str,
+    pub not_a_path: &'static str,
+    /// `{file}`, `{detail}`: a track file that does not parse.
+    pub bad_track_file: &'static str,
+    /// `{file}`: a track file with no track, route or line in it.
+    pub no_track: &'static str,
+    /// `{km}`, `{stop}`: a warning, the track's first position far from its leg's first stop.
+    pub far_start: &'static str,
+    pub far_end: &'static str,
+    /// `{value}`, `{expected}`: a name that is not one of the allowed ones (a leg's mode).
+    pub unknown_value: &'static str,
 }
 
 pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -288,6 +335,17 @@ pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
     a_string: "a string",
     too_many: "too many problems to list; fix these first",
     not_loaded: "could not be loaded ({reason})",
+    not_a_route: "\"{value}\" is not a route",
+    not_a_color: "\"{value}\" is not a colour (#rgb or #rrggbb)",
+    few_positions: "a line needs at least two positions",
+    short_position: "a position needs a longitude and a latitude",
+    not_a_track_file: "\"{value}\" is not a .gpx or .geojson file",
+    not_a_path: "expected a GeoJSON LineString or MultiLineString, or the name of a .gpx or .geojson file",
+    no_track: "{file} has no track, route or line in it",
+    bad_track_file: "{file} does not read as a track ({detail})",
+    far_start: "the track starts {km} km from \"{stop}\"",
+    far_end: "the track ends {km} km from \"{stop}\"",
+    unknown_value: "\"{value}\" is not one of {expected}",
 };
 
 pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -319,6 +377,17 @@ pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
     a_string: "una cadena",
     too_many: "demasiados problemas para enumerarlos; corrija primero estos",
     not_loaded: "no se pudo cargar ({reason})",
+    not_a_route: "\"{value}\" no es una ruta",
+    not_a_color: "\"{value}\" no es un color (#rgb o #rrggbb)",
+    few_positions: "una línea necesita al menos dos posiciones",
+    short_position: "una posición necesita longitud y latitud",
+    not_a_track_file: "\"{value}\" no es un archivo .gpx ni .geojson",
+    not_a_path: "se esperaba un LineString o MultiLineString de GeoJSON, o el nombre de un archivo .gpx o .geojson",
+    no_track: "{file} no contiene ningún track, ruta ni línea",
+    bad_track_file: "{file} no se puede leer como track ({detail})",
+    far_start: "el track empieza a {km} km de \"{stop}\"",
+    far_end: "el track termina a {km} km de \"{stop}\"",
+    unknown_value: "\"{value}\" no es ninguno de {expected}",
 };
 
 pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -350,6 +419,17 @@ pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
     a_string: "سلسلة نصية",
     too_many: "المشكلات أكثر من أن تُعدّ؛ أصلح هذه أولاً",
     not_loaded: "تعذّر تحميله ({reason})",
+    not_a_route: "\"{value}\" ليس مسارًا",
+    not_a_color: "\"{value}\" ليس لونًا (#rgb أو #rrggbb)",
+    few_positions: "يحتاج الخط إلى موقعين على الأقل",
+    short_position: "يحتاج الموقع إلى خط طول وخط عرض",
+    not_a_track_file: "\"{value}\" ليس ملف .gpx أو .geojson",
+    not_a_path: "المتوقع LineString أو MultiLineString بصيغة GeoJSON، أو اسم ملف .gpx أو .geojson",
+    no_track: "لا يحتوي {file} على أي مسار أو خط",
+    bad_track_file: "تعذّرت قراءة {file} كمسار ({detail})",
+    far_start: "يبدأ المسار على بعد {km} كم من \"{stop}\"",
+    far_end: "ينتهي المسار على بعد {km} كم من \"{stop}\"",
+    unknown_value: "\"{value}\" ليس من بين {expected}",
 };
 
 impl ProblemStrings {
@@ -363,7 +443,7 @@ impl ProblemStrings {
     }
 
     /// Every template, for the completeness test.
-    pub fn all(&self) -> [(&'static str, &'static str); 28] {
+    pub fn all(&self) -> [(&'static str, &'static str); 39] {
         [
             ("empty", self.empty),
             ("outside", self.outside),
@@ -393,7 +473,30 @@ impl ProblemStrings {
             ("a_string", self.a_string),
             ("too_many", self.too_many),
             ("not_loaded", self.not_loaded),
+            ("not_a_route", self.not_a_route),
+            ("not_a_color", self.not_a_color),
+            ("few_positions", self.few_positions),
+            ("short_position", self.short_position),
+            ("not_a_track_file", self.not_a_track_file),
+            ("no_track", self.no_track),
+            ("bad_track_file", self.bad_track_file),
+            ("not_a_path", self.not_a_path),
+            ("far_start", self.far_start),
+            ("far_end", self.far_end),
+            ("unknown_value", self.unknown_value),
         ]
+    }
+}
+
+/// The place of a drawn mode in [`Strings::by_mode`] and [`Strings::mode_names`] (`none` is
+/// never named: it draws nothing).
+fn mode_index(mode: TravelMode) -> usize {
+    match mode {
+        TravelMode::Flight | TravelMode::None => 0,
+        TravelMode::Road => 1,
+        TravelMode::Rail => 2,
+        TravelMode::Ferry => 3,
+        TravelMode::Walk => 4,
     }
 }
 
@@ -459,6 +562,8 @@ mod tests {
             ("scheduled_items", s.scheduled_items),
             ("sources", s.sources),
             ("from_place", s.from_place),
+            ("by_mode_from", s.by_mode_from),
+            ("legend", s.legend),
             ("wheel_hint", s.wheel_hint),
             ("map_label", s.map_label),
             ("description", s.description),
@@ -507,6 +612,9 @@ mod tests {
             }
         }
         for s in ALL {
+            for (name, english) in s.by_mode.iter().chain(&s.mode_names).zip(EN.by_mode.iter().chain(&EN.mode_names)) {
+                assert!(s.lang == "en" || (name != english && !name.trim().is_empty()), "{}: mode {english} is not translated", s.lang);
+            }
             for form in s.stops_n.iter().chain(&s.problems_n) {
                 assert!(!form.trim().is_empty(), "{}: empty plural form", s.lang);
             }

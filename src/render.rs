@@ -144,13 +144,19 @@ fn page_svg(story: &Story, o: &Options, page: Page) -> String {
     let top = PAD + title.len() as f64 * TITLE_LINE_PX;
     let credit = wrap(story.credit.as_str(), w - 2.0 * PAD, 12.0);
     let credit_h = if credit.is_empty() { 0.0 } else { 12.0 + credit.len() as f64 * CREDIT_LINE_PX };
+    let owner = Owner::new();
+    let ctx = owner.with(|| MapContext::new(story.clone(), Countries::Drawn(Basemap::natural_earth()), Mode::Picture, w, None, &language));
+    let keys = crate::ui::legend_keys(&ctx);
+    // The key in rows of entries LEGEND_COL_PX wide.
+    let per_row = (((w - 2.0 * PAD) / LEGEND_COL_PX).floor() as usize).max(1);
+    let legend_h = if keys.is_empty() { 0.0 } else { 8.0 + keys.len().div_ceil(per_row) as f64 * CREDIT_LINE_PX };
+    let credit_h = credit_h + legend_h;
     let h = match page {
         Page::MapSize => o.height.max(1.0),
         Page::Exact => (o.height - top - credit_h).max(MIN_PICTURE_MAP_PX),
     };
     let total = top + h + credit_h;
-    let map = Owner::new().with(|| {
-        let ctx = MapContext::new(story.clone(), Countries::Drawn(Basemap::natural_earth()), Mode::Picture, w, None, &language);
+    let map = owner.with(|| {
         ctx.resize(w, h);
         without_markers(&view! { <Provider value=ctx><MapLayer /></Provider> }.to_html())
     });
@@ -181,18 +187,42 @@ fn page_svg(story: &Story, o: &Options, page: Page) -> String {
         );
     }
     let _ = write!(out, r#"<g transform="translate(0 {})">{map}</g>"#, num(top));
+    // The key under the map, as the HTML one: a sample of each line, then its name.
+    for (i, key) in keys.iter().enumerate() {
+        let (row, col) = (i / per_row, i % per_row);
+        let y = top + h + 20.0 + row as f64 * CREDIT_LINE_PX;
+        let sx = if rtl { w - PAD - col as f64 * LEGEND_COL_PX - 26.0 } else { PAD + col as f64 * LEGEND_COL_PX };
+        let tx = if rtl { sx - 6.0 } else { sx + 32.0 };
+        let _ = write!(out, r#"<path class="tripmap__leg-line" data-mode="{}" d="M{},{}h26""#, key.mode.as_str(), num(sx), num(y - 4.0));
+        if let Some(c) = key.color.given() {
+            let _ = write!(out, r#" color="{}""#, esc(&c));
+        }
+        if let Some(p) = key.color.palette() {
+            let _ = write!(out, r#" data-palette="{p}""#);
+        }
+        let _ = write!(
+            out,
+            r#"/><text class="tripmap__print-credit" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            num(tx),
+            num(y),
+            esc(&isolate(&key.name, rtl))
+        );
+    }
     for (i, line) in credit.iter().enumerate() {
         let _ = write!(
             out,
             r#"<text class="tripmap__print-credit" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
             num(x),
-            num(top + h + 20.0 + i as f64 * CREDIT_LINE_PX),
+            num(top + h + legend_h + 20.0 + i as f64 * CREDIT_LINE_PX),
             esc(&isolate(line, rtl))
         );
     }
     out.push_str("</g></svg>\n");
     out
 }
+
+/// Width of one entry of the standalone picture's key (sample, gap and name), px.
+const LEGEND_COL_PX: f64 = 150.0;
 
 /// The smallest map a social image is given, however long its headline.
 const MIN_PICTURE_MAP_PX: f64 = 100.0;
@@ -305,7 +335,11 @@ mod tests {
         let scene = Scene::build(&Story::default_story(), Basemap::natural_earth(), 720.0, 450.0);
         // The same drawing as the live view's: every country and leg path of the scene.
         for leg in &scene.legs {
-            assert!(html.contains(&format!(r#"data-leg="{}" data-distance-km="{}" d="{}""#, leg.key, leg.distance_km, leg.d)), "leg {}", leg.key);
+            assert!(
+                html.contains(&format!(r#"data-leg="{}" data-mode="flight" data-distance-km="{}" d="{}""#, leg.key, leg.distance_km, leg.d)),
+                "leg {}",
+                leg.key
+            );
         }
         assert_eq!(html.matches("class=\"tripmap__country").count(), scene.countries.len(), "countries drawn once");
         // Two drawings, desktop and phone, the phone's reusing the countries.

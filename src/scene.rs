@@ -4,13 +4,13 @@
 
 use crate::basemap::Basemap;
 use crate::clip::{ClipLine, ClipRing};
-use crate::geodesy::{GeodesicRoute, Route};
+use crate::geodesy::{along, GeodesicRoute, Route};
 use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles};
 use crate::path::{push_line, push_ring};
 use crate::projection::{fit_extent, trip_center, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
-use crate::story::Story;
+use crate::story::{LegColor, LegPath, Story, TravelMode};
 use crate::zoom::View;
-use geo::{coord, Coord, Line, Rect};
+use geo::{coord, Coord, Line, LineString, Rect, Simplify};
 
 /// Stop label size, px.
 pub const STOP_FONT_PX: f64 = 14.0;
@@ -24,6 +24,10 @@ pub const HIT_R: f64 = 23.0;
 pub const MARKER_NUM_DY: f64 = 4.0;
 /// From this many stops on, markers are drawn small and unnumbered, so the route stays readable.
 pub const DENSE_STOPS: usize = 40;
+/// How far (scene px) a drawn track may stray from the recorded one: a fifth of a pixel at the
+/// overview, a pixel at a fly-to's usual zoom (×5). Tracks carry a point every few metres; at
+/// the size they are drawn at, most of them are not worth a byte.
+pub const SIMPLIFY_PX: f64 = 0.2;
 /// Route points this close (px) to a stop count as the route's end: labels must not cover them.
 const ROUTE_END_PX: f64 = 36.0;
 /// The map's buttons: a column this wide (px, margin included) down the top right corner.
@@ -96,12 +100,15 @@ pub struct CountryShape {
     pub visited: bool,
 }
 
-/// A leg of the trip drawn as a geodesic.
+/// A leg of the trip as drawn: a geodesic, or along its track.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LegShape {
     /// Stop indices.
     pub from: usize,
     pub to: usize,
+    /// Its line style (`data-mode`); never [`TravelMode::None`], which is not drawn.
+    pub mode: TravelMode,
+    pub color: LegColor,
     /// `"<from id>-<to id>"`, the `data-leg` hook.
     pub key: String,
     pub d: String,
@@ -173,23 +180,52 @@ impl Fit {
 }
 
 /// What a scene needs of a story that does not depend on the map's size: the legs as
-/// geodesics and the country each stop lies in, the costly parts of a long trip. Computed once
-/// per story; every re-fit of a resized map reuses it.
+/// geodesics or tracks and the country each stop lies in, the costly parts of a long trip.
+/// Computed once per story; every re-fit of a resized map reuses it.
 #[derive(Debug, Clone)]
 pub struct Trip {
-    routes: Vec<((usize, usize), Route)>,
+    legs: Vec<TripLeg>,
     visited: Vec<Option<String>>,
+}
+
+/// A drawn leg of the trip, whatever the map's size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TripLeg {
+    /// Stop indices.
+    pub from: usize,
+    pub to: usize,
+    pub mode: TravelMode,
+    /// The story gives the mode (the card then says "by road").
+    pub mode_given: bool,
+    /// The index of its route among the story's `routes`.
+    pub route: Option<usize>,
+    pub color: LegColor,
+    pub line: Route,
+    /// The line is the story's track (simplified for the size it is drawn at), not a geodesic.
+    pub tracked: bool,
+}
+
+impl TripLeg {
+    /// Length in whole kilometres: along the track, or the geodesic.
+    pub fn km(&self) -> u64 {
+        self.line.distance_km()
+    }
 }
 
 impl Trip {
     pub fn new(story: &Story, basemap: &Basemap) -> Trip {
         let visited = story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
-        Trip { routes: routes(story), visited }
+        Trip { legs: trip_legs(story), visited }
     }
 
-    /// Each leg as (from stop, to stop, whole kilometres), in leg order.
-    pub fn legs(&self) -> impl Iterator<Item = (usize, usize, u64)> + '_ {
-        self.routes.iter().map(|&((from, to), ref r)| (from, to, r.distance_km()))
+    /// Each drawn leg (not those of mode `none`), in leg order.
+    pub fn legs(&self) -> impl Iterator<Item = &TripLeg> + '_ {
+        self.legs.iter()
+    }
+
+    /// The modes the drawn legs use, in [`TravelMode::ALL`]'s order.
+    pub fn modes(&self) -> Vec<TravelMode> {
+        TravelMode::ALL.into_iter().filter(|m| self.legs.iter().any(|l| l.mode == *m)).collect()
     }
 }
 
@@ -198,7 +234,7 @@ impl Scene {
     /// letterbox and a tall portrait so the graphic neither shrinks to a strip nor dominates
     /// the page (for layouts that leave the height to the trip, and for tests).
     pub fn natural_height(story: &Story, width: f64) -> f64 {
-        natural_height(story, &routes(story), width)
+        natural_height(story, &trip_legs(story), width)
     }
 
     /// Builds the scene of a validated story on a basemap.
@@ -213,7 +249,7 @@ impl Scene {
         if story.stops.iter().any(|s| s.id == FAULT_STOP_ID) {
             panic!("fault injected: stop {FAULT_STOP_ID:?} (feature fault-injection)");
         }
-        let routes = &trip.routes;
+        let routes = &trip.legs;
         let view = Rect::new(coord! { x: 0.0, y: 0.0 }, coord! { x: width, y: height });
         let projection = fit(story, routes, width, height);
         // Paths reach a little past the view so strokes do not end visibly at its edge.
@@ -256,10 +292,17 @@ impl Scene {
 
         let legs = routes
             .iter()
-            .map(|&((from, to), ref route)| {
+            .map(|leg| {
                 // A route passing near the far side of the globe comes in pieces: each is drawn
-                // on its own, never joined across the gap.
-                let pieces = project_pieces(&projection, &route.points);
+                // on its own, never joined across the gap; so do a track's parts. A track is
+                // simplified for this size (a geodesic is as dense as it needs to be already).
+                let pieces: Vec<Vec<Coord>> = leg
+                    .line
+                    .parts
+                    .iter()
+                    .flat_map(|part| project_pieces(&projection, part))
+                    .map(|piece| if leg.tracked { LineString::from(piece).simplify(SIMPLIFY_PX).0 } else { piece })
+                    .collect();
                 let mut d = String::new();
                 for piece in &pieces {
                     for clipped in piece.clip_line(clip_box) {
@@ -267,8 +310,9 @@ impl Scene {
                     }
                 }
                 let points = pieces.concat();
+                let (from, to) = (leg.from, leg.to);
                 let key = format!("{}-{}", story.stops[from].id, story.stops[to].id);
-                LegShape { from, to, key, d, distance_km: route.distance_km(), points }
+                LegShape { from, to, mode: leg.mode, color: leg.color.clone(), key, d, distance_km: leg.km(), points }
             })
             .collect();
         let stops = stops.iter().zip(&story.stops).map(|(p, stop)| StopShape { name: stop.name.as_str().to_string(), x: p.x, y: p.y }).collect();
@@ -331,8 +375,8 @@ fn km_layout_text(km: u64) -> String {
     "0".repeat(digits + (digits - 1) / 3 + 3)
 }
 
-/// [`Scene::natural_height`] from routes already computed.
-fn natural_height(story: &Story, routes: &[((usize, usize), Route)], width: f64) -> f64 {
+/// [`Scene::natural_height`] from legs already computed.
+fn natural_height(story: &Story, routes: &[TripLeg], width: f64) -> f64 {
     let points = fit_points(story, routes);
     let p = AzimuthalEqualArea::centered(trip_center(&stop_coords(story)));
     let aspect = crate::projection::bounds(&points.iter().filter_map(|&c| p.project(c)).collect::<Vec<_>>())
@@ -348,30 +392,55 @@ fn stop_coords(story: &Story) -> Vec<Coord> {
     story.stops.iter().map(|s| coord! { x: s.lon, y: s.lat }).collect()
 }
 
-fn routes(story: &Story) -> Vec<((usize, usize), Route)> {
+/// The drawn legs: along their tracks, or as geodesics; legs of mode `none` are left out.
+fn trip_legs(story: &Story) -> Vec<TripLeg> {
     let c = stop_coords(story);
-    story.leg_indices().into_iter().map(|(a, b)| ((a, b), Line::new(c[a], c[b]).geodesic_route())).collect()
+    story
+        .leg_specs()
+        .into_iter()
+        .filter_map(|(from, to, leg)| {
+            let mode = leg.and_then(|l| l.mode).unwrap_or_default();
+            if !mode.is_drawn() {
+                return None;
+            }
+            let (line, tracked) = match leg.and_then(|l| l.path.as_ref()) {
+                Some(LegPath::Line(g)) => (along(g.lines().into_iter().map(|(_, l)| l).filter(|l| l.len() > 1).collect()), true),
+                // A file not read in (only `import::tracks` reads them): the geodesic, as if it
+                // had none. The embed refuses such a story before it gets here.
+                _ => (Line::new(c[from], c[to]).geodesic_route(), false),
+            };
+            let (route, color) = match leg.and_then(|l| l.route.as_deref()).and_then(|id| story.route(id)) {
+                Some((i, color)) => (Some(i), color),
+                None => (None, LegColor::Default),
+            };
+            Some(TripLeg { from, to, mode, mode_given: leg.is_some_and(|l| l.mode.is_some()), route, color, line, tracked })
+        })
+        .collect()
 }
 
-fn fit_points(story: &Story, routes: &[((usize, usize), Route)]) -> Vec<Coord> {
+fn fit_points(story: &Story, routes: &[TripLeg]) -> Vec<Coord> {
     let mut points = stop_coords(story);
-    for (_, r) in routes {
-        points.extend_from_slice(&r.points);
+    for leg in routes {
+        points.extend(leg.line.points());
     }
     points
 }
 
 /// The projection centred on the trip and fitted to its stops and routes with room for labels.
-fn fit(story: &Story, routes: &[((usize, usize), Route)], width: f64, height: f64) -> AzimuthalEqualArea {
+fn fit(story: &Story, routes: &[TripLeg], width: f64, height: f64) -> AzimuthalEqualArea {
     let center = trip_center(&stop_coords(story));
     let pad_x = (width * 0.12).clamp(40.0, 120.0);
     let pad_y = (height * 0.08).clamp(28.0, 64.0);
     // Keep the trip clear of the buttons down the right edge.
     let right = pad_x.max(CONTROLS_W + 8.0);
     let extent = Rect::new(coord! { x: pad_x, y: pad_y }, coord! { x: width - right, y: height - pad_y });
-    // A single stop (or stops at one place) shows about 1,500 km across.
-    let max_scale = width / (1500.0 / crate::geodesy::EARTH_RADIUS_KM);
-    fit_extent(AzimuthalEqualArea::centered(center), &fit_points(story, routes), extent, max_scale)
+    // A single stop (or stops at one place) shows about 1,500 km across; a walk across town,
+    // at least 20 km: the basemap has no streets to show closer.
+    let points = fit_points(story, routes);
+    let one_place = points.iter().all(|p| (p.x - points[0].x).abs() < 1e-9 && (p.y - points[0].y).abs() < 1e-9);
+    let across_km = if one_place { 1500.0 } else { 20.0 };
+    let max_scale = width / (across_km / crate::geodesy::EARTH_RADIUS_KM);
+    fit_extent(AzimuthalEqualArea::centered(center), &points, extent, max_scale)
 }
 
 fn inset(r: Rect, by: f64) -> Rect {
@@ -670,5 +739,72 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A story of two stops and one leg along `lines`, in `mode`.
+    fn tracked(lines: Vec<Vec<Coord>>, mode: &str) -> Story {
+        let (a, b) = (lines[0][0], *lines.last().unwrap().last().unwrap());
+        let geometry = serde_json::to_string(&crate::story::PathGeometry::from_lines(lines)).unwrap();
+        let json = format!(
+            r#"{{"title":"T","stops":[{{"id":"a","name":"A","lat":{},"lon":{}}},{{"id":"b","name":"B","lat":{},"lon":{}}}],
+            "legs":[{{"from":"a","to":"b","mode":"{mode}","path":{geometry}}}]}}"#,
+            a.y, a.x, b.y, b.x
+        );
+        Story::from_json(&json).unwrap()
+    }
+
+    #[test]
+    fn a_long_track_is_drawn_simplified_within_a_fraction_of_a_pixel() {
+        // A real recording: 3,540 points round Grainau, Bavaria (georust/gpx's test file, MIT).
+        let gpx = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/tracks/garmin-grainau.gpx")).unwrap();
+        let all = crate::import::tracks::read("grainau.gpx", &gpx).unwrap();
+        let lines = vec![all.into_iter().max_by_key(Vec::len).unwrap()];
+        let recorded = lines[0].len();
+        assert!(recorded > 3000, "{recorded}");
+        let story = tracked(lines.clone(), "walk");
+        let scene = Scene::build(&story, Basemap::natural_earth(), 800.0, 500.0);
+        let leg = &scene.legs[0];
+        assert_eq!(leg.mode, TravelMode::Walk);
+        let drawn = crate::path::points(&leg.d).concat();
+        assert!(drawn.len() * 6 < recorded, "{} of {recorded} points drawn", drawn.len());
+        // Every recorded point lies within the tolerance (and the path's tenth-of-a-pixel
+        // rounding) of the drawn line.
+        let projection = fit(&story, &trip_legs(&story), 800.0, 500.0);
+        let line = LineString::from(drawn);
+        for c in &lines[0] {
+            use geo::{Distance, Euclidean};
+            let p = geo::Point(projection.project(*c).unwrap());
+            let d = Euclidean.distance(&p, &line);
+            assert!(d <= SIMPLIFY_PX + 0.08, "{d}");
+        }
+        // Its length is measured on the recorded track, not on what is drawn.
+        assert_eq!(leg.distance_km, crate::geodesy::along(lines).distance_km());
+    }
+
+    #[test]
+    fn legs_carry_their_mode_and_none_is_not_drawn() {
+        let json = r#"{"title":"T","stops":[{"id":"a","name":"A","lat":51.1279,"lon":1.3134},{"id":"b","name":"B","lat":50.9513,"lon":1.8587},{"id":"c","name":"C","lat":48.8566,"lon":2.3522},{"id":"d","name":"D","lat":45.76,"lon":4.84}],
+            "legs":[{"from":"a","to":"b","mode":"ferry"},{"from":"b","to":"c","mode":"rail"},{"from":"c","to":"d","mode":"none"}]}"#;
+        let story = Story::from_json(json).unwrap();
+        let scene = Scene::build(&story, Basemap::natural_earth(), 800.0, 500.0);
+        let modes: Vec<(&str, TravelMode)> = scene.legs.iter().map(|l| (l.key.as_str(), l.mode)).collect();
+        assert_eq!(modes, [("a-b", TravelMode::Ferry), ("b-c", TravelMode::Rail)]);
+        // Without a track, a ferry's leg is the geodesic (42.9 km, GeographicLib).
+        assert_eq!(scene.legs[0].distance_km, 43);
+        assert_eq!(scene.labels.legs.len(), 2);
+    }
+
+    #[test]
+    fn a_track_across_the_antimeridian_is_drawn_without_a_jump() {
+        // Round Taveuni, Fiji, which 180° crosses.
+        let lines =
+            vec![vec![coord! { x: 179.87, y: -16.80 }, coord! { x: 179.99, y: -16.9 }, coord! { x: -179.95, y: -16.95 }, coord! { x: -179.88, y: -17.05 }]];
+        let scene = Scene::build(&tracked(lines, "road"), Basemap::natural_earth(), 800.0, 500.0);
+        let pts = crate::path::points(&scene.legs[0].d).concat();
+        assert!(pts.len() >= 2);
+        for w in pts.windows(2) {
+            assert!((w[1].x - w[0].x).abs() < 400.0, "jump {w:?}");
+        }
+        assert!((20..=40).contains(&scene.legs[0].distance_km), "{}", scene.legs[0].distance_km);
     }
 }

@@ -1,4 +1,4 @@
-//! `tripmap import` against committed golden files: each fixture (StoryMapJS and GeoJSON in
+//! `tripmap import` against committed golden files: each fixture (StoryMapJS, GeoJSON and GPX in
 //! several real-world shapes; the HTML-heavy one is also the demo page's story) must give exactly
 //! `tests/import/<name>.tripmap.json` and `<name>.report.txt`, and the result must pass
 //! `tripmap check`. After a deliberate change,
@@ -7,15 +7,19 @@
 
 use std::path::Path;
 use std::process::Command;
-use tripmap::import::read;
+use tripmap::import::{read, read_file};
 use tripmap::story::Story;
 
 /// (fixture, golden name)
-const FIXTURES: [(&str, &str); 4] = [
+const FIXTURES: [(&str, &str); 6] = [
     ("www/stories/storymap-example.json", "storymap-example"),
     ("tests/import/storymap-plain.json", "storymap-plain"),
     ("tests/import/geojson-points.json", "geojson-points"),
     ("tests/import/geojson-leaflet.json", "geojson-leaflet"),
+    // Points and lines: legs along the lines, in the modes they name.
+    ("tests/import/geojson-lines.json", "geojson-lines"),
+    // GPX (georust/gpx's test file, MIT): named track points become stops, the track legs.
+    ("www/stories/tracks/kilimanjaro-machame.gpx", "gpx-machame"),
 ];
 
 fn golden(path: &Path, actual: &str) {
@@ -31,7 +35,7 @@ fn every_fixture_imports_to_its_golden_story_and_report() {
     let dir = Path::new("tests/import");
     for (fixture, name) in FIXTURES {
         let json = std::fs::read_to_string(fixture).unwrap();
-        let (story, report) = read(&json).unwrap_or_else(|p| panic!("{name}: {p:?}"));
+        let (story, report) = read_file(fixture, &json, &mut |_| Err("no track files here".into())).unwrap_or_else(|p| panic!("{name}: {p:?}"));
         let out = serde_json::to_string_pretty(&story).unwrap() + "\n";
         golden(&dir.join(format!("{name}.tripmap.json")), &out);
         golden(&dir.join(format!("{name}.report.txt")), &report.expect("an import has a report").to_string());

@@ -106,3 +106,42 @@ fn a_step_names_a_stop_and_has_a_text() {
     );
     assert_eq!(problems(&json), [r#"steps[3]: field "text" is missing"#, r#"steps[1].stop "bogata" is not a stop"#, "steps[2].text: is empty"]);
 }
+
+#[test]
+fn every_problem_of_a_leg_with_a_mode_a_track_and_a_route_at_once() {
+    let legs = r#"[
+        {"from":"a","to":"b","mode":"raod"},
+        {"from":"b","to":"c","mode":"walk","route":"back","path":{"type":"LineString","coordinates":[[2,1],[2.5,1.2],[3,95]]}},
+        {"from":"c","to":"d","mode":"ferry","path":{"type":"MultiLineString","coordinates":[[[2,1]],[[200,1],[2,1],[7]]]}},
+        {"from":"d","to":"a","path":"tracks/day4.kml"},
+        {"from":"a","to":"c","path":{"type":"Polygon","coordinates":[]}}]"#;
+    let routes = r##"[{"id":"out","name":"Out","color":"red"},{"id":"in","name":""}]"##;
+    let json = format!(r#"{{{HEAD},"stops":[{},{},{},{}],"routes":{routes},"legs":{legs}}}"#, stop("a", ""), stop("b", ""), stop("c", ""), stop("d", ""));
+    assert_eq!(
+        problems(&json),
+        [
+            r#"legs[0].mode "raod" is not one of "flight", "road", "rail", "ferry", "walk", "none" (did you mean "road"?)"#,
+            "legs[4].path: expected a GeoJSON LineString or MultiLineString, or the name of a .gpx or .geojson file",
+            r#"routes[0].color "red" is not a colour (#rgb or #rrggbb)"#,
+            "routes[1].name: is empty",
+            r#"legs[1].route "back" is not a route"#,
+            "legs[1].path.coordinates[2][1]: 95 is outside -90..90",
+            "legs[2].path.coordinates[0]: a line needs at least two positions",
+            "legs[2].path.coordinates[1][0][0]: 200 is outside -180..180",
+            "legs[2].path.coordinates[1][2]: a position needs a longitude and a latitude",
+            r#"legs[3].path "tracks/day4.kml" is not a .gpx or .geojson file"#,
+        ]
+    );
+}
+
+#[test]
+fn a_track_that_ends_far_from_its_stop_is_a_warning_with_the_distance() {
+    // Bogotá to Lima by road, the track stopping 1° of latitude (about 110 km) short of Lima.
+    let json = r#"{"title":"T","stops":[{"id":"bogota","name":"Bogotá","lat":4.711,"lon":-74.0721},{"id":"lima","name":"Lima","lat":-12.0464,"lon":-77.0428}],
+        "legs":[{"from":"bogota","to":"lima","mode":"road","path":{"type":"LineString","coordinates":[[-74.08,4.72],[-76,-5],[-77.0428,-11.0464]]}}]}"#;
+    let story = Story::from_json(json).expect("a warning does not stop the map");
+    let warnings: Vec<String> = tripmap::story::warnings(&story).iter().map(|p| p.to_string()).collect();
+    assert_eq!(warnings, [r#"legs[0].path: the track ends 111 km from "lima""#]);
+    let near = json.replace("-11.0464", "-12.1");
+    assert!(tripmap::story::warnings(&Story::from_json(&near).unwrap()).is_empty(), "6 km is within the tolerance");
+}

@@ -15,6 +15,8 @@
 //
 // A StoryMapJS or GeoJSON story works as it is: the loader then fetches the importer module
 // (tripmap-import.js and its wasm, only on such pages) and hands the map the imported story.
+// So does a story whose legs name track files (GPX, GeoJSON): the loader fetches them from the
+// story's own site and the importer reads them in.
 //
 // For pages that want it, a small API, on `window.TripMap` and as this module's exports:
 //   const map = await TripMap.mount(element, story);  // story: an object, JSON text, or none
@@ -158,23 +160,57 @@ function applyHeight(el) {
 }
 
 /**
- * A story named by `data-story="stories/x.json"` is fetched from the page's own site or this
- * script's; any other host is refused, so that a map never depends on a third party.
+ * A file from the page's own site or this script's, by a name relative to `base`; any other
+ * host is refused, so that a map never depends on a third party. `{ text }` or `{ error }`.
  */
-async function storyFrom(el) {
-  const src = el.dataset.story;
-  if (!src) return { json: undefined };
-  const url = new URL(src, document.baseURI);
+async function fetchOwn(name, base) {
+  const url = new URL(name, base);
   if (url.origin !== location.origin && url.origin !== new URL(import.meta.url).origin) {
     return { error: `${url.origin} is neither this page's site nor TripMap's` };
   }
   try {
     const res = await fetch(url);
-    if (!res.ok) return { error: `${src}: HTTP ${res.status}` };
-    return { json: await res.text() };
+    if (!res.ok) return { error: `HTTP ${res.status}` };
+    return { text: await res.text() };
   } catch (e) {
-    return { error: `${src}: ${e.message}` };
+    return { error: e.message };
   }
+}
+
+/** A story named by `data-story="stories/x.json"`, and where its track files are found. */
+async function storyFrom(el) {
+  const src = el.dataset.story;
+  if (!src) return { json: undefined };
+  const got = await fetchOwn(src, document.baseURI);
+  if (got.error) return { error: `${src}: ${got.error}` };
+  return { json: got.text, base: new URL(src, document.baseURI).href };
+}
+
+/** The track files a story's legs name (`"path": "tracks/day1.gpx"`). */
+function trackFiles(json) {
+  if (!json || !/"path"\s*:\s*"/.test(json)) return [];
+  try {
+    const legs = JSON.parse(json).legs;
+    return Array.isArray(legs) ? [...new Set(legs.map((l) => l?.path).filter((p) => typeof p === 'string'))] : [];
+  } catch {
+    return []; // broken JSON: the map reports where
+  }
+}
+
+/**
+ * A story with its legs' track files fetched (relative to the story's file, or to the page)
+ * and read in by the importer module, which parses GPX and GeoJSON: the story's JSON, or the
+ * problems (a file that did not load or does not parse, named with its leg).
+ */
+async function withTracks(json, files, base) {
+  const fetched = await Promise.all(files.map((f) => fetchOwn(f, base)));
+  let out;
+  try {
+    out = JSON.parse((await sideModule('import')).inlineTracks(json, JSON.stringify(Object.fromEntries(files.map((f, i) => [f, fetched[i]])))));
+  } catch (e) {
+    return { problems: oneProblem(`the importer could not read the track files (${e.message})`) };
+  }
+  return out.problems ? out : { json: JSON.stringify(out.story) };
 }
 
 const toJson = (story) => (story == null ? undefined : typeof story === 'string' ? story : JSON.stringify(story));
@@ -202,6 +238,8 @@ export async function mount(el, story) {
   let source = given;
   const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
   if (!source.error && foreignFormat(text)) source = await imported(text);
+  const tracks = source.error || source.problems ? [] : trackFiles(source.json ?? text);
+  if (tracks.length) source = await withTracks(source.json ?? text, tracks, given.base ?? document.baseURI);
   try {
     let handle;
     if (source.problems) handle = glue.mountProblems(el, JSON.stringify(source.problems));

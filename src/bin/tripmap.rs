@@ -1,8 +1,9 @@
 //! The native command.
 //!
 //! ```text
-//! tripmap check story.json [more.json …]   every problem, one per line; exit 1 if any
-//! tripmap import story.json                a StoryMapJS or GeoJSON story as a TripMap story on
+//! tripmap check story.json [more.json …]   every problem, one per line; exit 1 if any (warnings
+//!                                          too, which do not fail)
+//! tripmap import story.json|track.gpx      a StoryMapJS, GeoJSON or GPX story as a TripMap story on
 //!                                          standard output, what changed on standard error
 //! tripmap schema                           the JSON Schema of the story format
 //! tripmap render story.json [-o map.svg]   the map as one SVG (print, social images); with
@@ -19,7 +20,7 @@ use std::process::ExitCode;
 use tripmap::import;
 
 const USAGE: &str = "usage: tripmap check STORY.json [MORE.json …]
-       tripmap import STORYMAP.json|GEOJSON.json > STORY.json
+       tripmap import STORYMAP.json|GEOJSON.json|TRACK.gpx > STORY.json
        tripmap schema
        tripmap render STORY.json [-o OUT] [--html | --png] [--width W] [--height H] [--narrow WxH|none] [--lang L] [--dark] [--stylesheet URL]
        tripmap prerender PAGE.html [MORE.html …]";
@@ -55,10 +56,13 @@ fn check(files: &[String]) -> ExitCode {
                 println!("{file}: cannot be read: {e}");
                 failed = true;
             }
-            Ok(json) => match import::read(&json) {
+            Ok(json) => match import::read_file(file, &json, &mut beside(file)) {
                 Ok((story, report)) => {
                     let from = report.and_then(|r| r.format).map(|f| format!(" (imported from {})", f.name())).unwrap_or_default();
                     println!("{file}: ok, {} stops in {}{from}", story.stops.len(), story.languages().join(", "));
+                    for w in tripmap::story::warnings(&story) {
+                        println!("{file}: warning: {w}");
+                    }
                 }
                 Err(problems) => {
                     failed = true;
@@ -76,6 +80,13 @@ fn check(files: &[String]) -> ExitCode {
     }
 }
 
+/// Reads the track files a story names, relative to the story's own file (as the loader
+/// fetches them relative to its URL).
+fn beside(story_file: &str) -> impl FnMut(&str) -> Result<String, String> {
+    let dir = std::path::Path::new(story_file).parent().map(std::path::Path::to_path_buf).unwrap_or_default();
+    move |name: &str| std::fs::read_to_string(dir.join(name)).map_err(|e| e.to_string())
+}
+
 /// The imported story (pretty JSON) on standard output, the report on standard error.
 fn import(file: &str) -> ExitCode {
     let json = match std::fs::read_to_string(file) {
@@ -85,7 +96,7 @@ fn import(file: &str) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match import::read(&json) {
+    match import::read_file(file, &json, &mut beside(file)) {
         Ok((story, Some(report))) => {
             println!("{}", serde_json::to_string_pretty(&story).expect("a story serializes"));
             eprint!("{report}");
@@ -159,7 +170,9 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
 fn story_for(file: Option<&str>) -> Result<tripmap::story::Story, String> {
     let Some(file) = file else { return Ok(tripmap::story::Story::default_story()) };
     let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
-    import::read(&json).map(|(story, _)| story).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))
+    import::read_file(file, &json, &mut beside(file))
+        .map(|(story, _)| story)
+        .map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))
 }
 
 /// What `args` ask for: markup, or an image.

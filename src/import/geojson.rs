@@ -1,8 +1,11 @@
-//! A GeoJSON FeatureCollection of Points to a TripMap story: each point is a stop, its
-//! properties give title, description (HTML), date and media, under the names the Mapbox
-//! storytelling and Leaflet storymap templates and common exports use. Other geometries are
-//! reported as text-only steps; other properties as ignored.
+//! A GeoJSON FeatureCollection of Points and lines to a TripMap story: each point is a stop,
+//! its properties give title, description (HTML), date and media, under the names the Mapbox
+//! storytelling and Leaflet storymap templates and common exports use; each LineString or
+//! MultiLineString becomes legs along it (cut at the stops it passes, `lines`), in the mode
+//! its `mode` property names. Other geometries are reported as text-only steps; other
+//! properties as ignored.
 
+use super::lines::{mode_from, Track};
 use super::{coordinate, dates, html, media, string, text, Format, Imported, Place, Report};
 use crate::story::{Problem, Story, What};
 use serde_json::{Map, Value};
@@ -21,7 +24,8 @@ pub fn import(value: &Value) -> Result<(Story, Report), Vec<Problem>> {
     let Some(features) = value.get("features").and_then(Value::as_array) else {
         return Err(vec![Problem::new("", What::MissingField, &[("field", "features")])]);
     };
-    let known = [&TITLE[..], &DESCRIPTION, &DATE, &MEDIA, &CAPTION, &CREDIT].concat();
+    let known = [&TITLE[..], &DESCRIPTION, &DATE, &MEDIA, &CAPTION, &CREDIT, &["mode"]].concat();
+    let mut tracks = Vec::new();
     for (i, f) in features.iter().enumerate() {
         let path = format!("features[{i}]");
         let empty = Map::new();
@@ -29,6 +33,13 @@ pub fn import(value: &Value) -> Result<(Story, Report), Vec<Problem>> {
         let pick = |names: &[&str]| text(props.iter().find(|(k, _)| names.contains(&k.to_ascii_lowercase().as_str())).map(|(_, v)| v));
         let title = html::plain(&pick(&TITLE));
         let geometry = f.get("geometry").unwrap_or(&Value::Null);
+        if let Some(lines) = lines_of(geometry) {
+            let mode = props.get("mode").and_then(Value::as_str).and_then(mode_from);
+            for (j, points) in lines.into_iter().enumerate() {
+                tracks.push(Track { path: format!("{path}.geometry.coordinates[{j}]"), name: title.clone(), mode, points });
+            }
+            continue;
+        }
         if geometry.get("type").and_then(Value::as_str) != Some("Point") {
             let kind = geometry.get("type").and_then(Value::as_str).unwrap_or("no geometry");
             let name = if title.is_empty() { String::new() } else { format!(" “{title}”") };
@@ -51,6 +62,20 @@ pub fn import(value: &Value) -> Result<(Story, Report), Vec<Problem>> {
         }
         out.push(Place { name: title, headline: String::new(), lat, lon, date, when, text: body.text, media });
     }
+    out.legs = out.cut_tracks(tracks);
+    let n = out.legs.len();
+    out.report.tracks(n);
     let title = html::plain(&[string(value, "title"), string(value, "name")].into_iter().find(|t| !t.is_empty()).unwrap_or_default());
     out.finish("features", "the collection has no \"title\" or \"name\"", "en".to_string(), title, html::plain(&string(value, "description")))
+}
+
+/// The lines of a LineString or MultiLineString geometry (positions with two numbers or more).
+fn lines_of(geometry: &Value) -> Option<Vec<Vec<geo::Coord>>> {
+    let coords = geometry.get("coordinates")?.as_array()?;
+    let line = |ps: &Vec<Value>| -> Vec<geo::Coord> { ps.iter().filter_map(|p| Some(geo::Coord { x: p.get(0)?.as_f64()?, y: p.get(1)?.as_f64()? })).collect() };
+    match geometry.get("type")?.as_str()? {
+        "LineString" => Some(vec![line(coords)]),
+        "MultiLineString" => Some(coords.iter().filter_map(Value::as_array).map(line).collect()),
+        _ => None,
+    }
 }

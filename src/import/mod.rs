@@ -5,12 +5,16 @@
 //! can swap a StoryMapJS iframe for `[data-tripmap]` without touching the story file.
 
 pub mod geojson;
+pub mod gpx;
 pub mod html;
+mod lines;
 pub mod storymap;
+pub mod tracks;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-use crate::story::{validate, Date, Media, Person, Problem, RichText, Stop, Story, Text, What};
+use crate::story::{validate, Date, Leg, Media, Person, Problem, RichText, Stop, Story, Text, What};
+pub use lines::mode_from;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -21,6 +25,8 @@ pub enum Format {
     TripMap,
     StoryMapJs,
     GeoJson,
+    /// Not JSON: [`read_file`] knows it by the file's name.
+    Gpx,
 }
 
 impl Format {
@@ -41,6 +47,7 @@ impl Format {
             Format::TripMap => "TripMap",
             Format::StoryMapJs => "StoryMapJS",
             Format::GeoJson => "GeoJSON",
+            Format::Gpx => "GPX",
         }
     }
 }
@@ -121,9 +128,24 @@ pub fn read(json: &str) -> Result<(Story, Option<Report>), Vec<Problem>> {
         Format::TripMap => return Story::from_value(value).map(|s| (s, None)),
         Format::StoryMapJs => storymap::import(&value)?,
         Format::GeoJson => geojson::import(&value)?,
+        Format::Gpx => unreachable!("Format::of never says GPX"),
     };
     validate(&story)?;
     Ok((story, Some(report)))
+}
+
+/// A story file as `tripmap` reads it: a GPX file (by its name) imported, any story JSON as
+/// [`read`] has it, then its legs' track files read in through `load` (a file's text by the
+/// name the story gives, relative to the story).
+pub fn read_file(name: &str, text: &str, load: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<(Story, Option<Report>), Vec<Problem>> {
+    let (mut story, report) = if name.to_ascii_lowercase().ends_with(".gpx") {
+        let (story, report) = gpx::import(text)?;
+        (story, Some(report))
+    } else {
+        read(text)?
+    };
+    tracks::inline(&mut story, load)?;
+    Ok((story, report))
 }
 
 /// What an importer reads for one place; [`Imported::push`] makes it a stop.
@@ -138,9 +160,17 @@ struct Place {
     media: Option<Media>,
 }
 
-/// An import under way: the stops so far, their ids, the problems and the report.
+impl Place {
+    /// A place with nothing but its name and position.
+    fn at(name: String, c: geo::Coord) -> Place {
+        Place { name, headline: String::new(), lat: c.y, lon: c.x, date: None, when: Text::default(), text: vec![], media: None }
+    }
+}
+
+/// An import under way: the stops so far, their ids, the legs, the problems and the report.
 struct Imported {
     stops: Vec<Stop>,
+    legs: Vec<Leg>,
     ids: Vec<String>,
     problems: Vec<Problem>,
     report: Report,
@@ -148,7 +178,7 @@ struct Imported {
 
 impl Imported {
     fn new(format: Format) -> Self {
-        Imported { stops: vec![], ids: vec![], problems: vec![], report: Report { format: Some(format), ..Report::default() } }
+        Imported { stops: vec![], legs: vec![], ids: vec![], problems: vec![], report: Report { format: Some(format), ..Report::default() } }
     }
 
     /// Adds a stop (a name made up if the source has none, an id made from the name).
@@ -201,7 +231,8 @@ impl Imported {
             traveller: Person::default(),
             sources: vec![],
             stops: self.stops,
-            legs: None,
+            legs: (!self.legs.is_empty()).then_some(self.legs),
+            routes: vec![],
             steps: vec![],
         };
         Ok((story, self.report))

@@ -13,3 +13,23 @@ pub fn import_story(json: &str) -> String {
     };
     out.to_string()
 }
+
+/// `json`, a TripMap story whose legs name track files, with those files read in: `files` maps
+/// each name to `{"text": "…"}` (as fetched) or `{"error": "HTTP 404"}`. Returns
+/// `{"story": {…}}`, or `{"problems": […]}` naming the leg and the file.
+#[wasm_bindgen(js_name = inlineTracks)]
+pub fn inline_tracks(json: &str, files: &str) -> String {
+    let files: std::collections::HashMap<String, serde_json::Value> = serde_json::from_str(files).unwrap_or_default();
+    let mut load = |name: &str| match files.get(name) {
+        Some(f) => match (f.get("text").and_then(|t| t.as_str()), f.get("error").and_then(|e| e.as_str())) {
+            (Some(text), _) => Ok(text.to_string()),
+            (None, error) => Err(error.unwrap_or("not fetched").to_string()),
+        },
+        None => Err("not fetched".into()),
+    };
+    let out = match super::read(json).and_then(|(mut story, _)| super::tracks::inline(&mut story, &mut load).map(|()| story)) {
+        Ok(story) => serde_json::json!({ "story": story }),
+        Err(problems) => serde_json::json!({ "problems": problems }),
+    };
+    out.to_string()
+}

@@ -5,6 +5,7 @@
 //! stops) or every problem found, each with its JSON path.
 
 mod date;
+mod leg;
 // The every-problem reader (feature `reader`): not in the map's wasm.
 #[cfg(feature = "reader")]
 mod parse;
@@ -13,9 +14,10 @@ mod text;
 mod validate;
 
 pub use date::{Date, DateError, DateRange};
+pub use leg::{is_hex_color, LegColor, LegPath, PathGeometry, Route, TravelMode, ROUTE_PALETTE, TRACK_END_TOLERANCE_KM};
 pub use rich::{plain_text, push_run, Marked, Paragraph, RichText, Run};
 pub use text::Text;
-pub use validate::{for_each_text, is_language_code, validate, Problem, What};
+pub use validate::{for_each_text, is_language_code, is_track_file, validate, warnings, Problem, What};
 
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +53,10 @@ pub struct Story {
     /// Legs between stops. Absent: one leg between each pair of consecutive stops.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub legs: Option<Vec<Leg>>,
+    /// Routes the legs belong to (`legs[i].route`), when the story has more than one: each
+    /// with its name and colour in the legend.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
     /// A scrolling story told by the figure itself (for a CMS that takes one embed block): each
     /// step's text, in order, scrolls beside or under the map and opens its stop as it crosses
     /// the reading line. Pages that have paragraphs of their own mark them `data-tripmap-step`.
@@ -254,13 +260,31 @@ pub struct Quote {
     pub source: Option<String>,
 }
 
-/// A leg of the trip, by stop ids.
+/// A leg of the trip, by stop ids, and how it was travelled.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Leg {
     pub from: String,
     pub to: String,
+    /// `flight` (the default), `road`, `rail`, `ferry`, `walk`, or `none` (no line). The card
+    /// says "by road" only for a mode the story gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<TravelMode>,
+    /// The way the leg went: a GeoJSON `LineString` / `MultiLineString`, or a `.gpx` /
+    /// `.geojson` file on the story's own site. Absent: the geodesic.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<LegPath>,
+    /// The id of one of the story's `routes`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+}
+
+impl Leg {
+    /// A leg with nothing but its stops (the default flight).
+    pub fn between(from: &str, to: &str) -> Leg {
+        Leg { from: from.into(), to: to.into(), mode: None, path: None, route: None }
+    }
 }
 
 impl Story {
@@ -346,6 +370,7 @@ impl Story {
                 })
                 .collect(),
             legs: self.legs.clone(),
+            routes: self.routes.iter().map(|rt| Route { name: r(&rt.name), ..rt.clone() }).collect(),
             steps: self.steps.iter().map(|st| Step { text: r(&st.text), ..st.clone() }).collect(),
         }
     }
@@ -386,9 +411,24 @@ impl Story {
             eat(&s.lat.to_le_bytes());
             eat(&s.lon.to_le_bytes());
         }
-        for (a, b) in self.leg_indices() {
+        for (a, b, leg) in self.leg_specs() {
             eat(&(a as u64).to_le_bytes());
             eat(&(b as u64).to_le_bytes());
+            let Some(leg) = leg else { continue };
+            eat(leg.mode.unwrap_or_default().as_str().as_bytes());
+            match &leg.path {
+                Some(LegPath::Line(g)) => {
+                    for (_, line) in g.lines() {
+                        eat(b"|");
+                        for c in line {
+                            eat(&c.x.to_le_bytes());
+                            eat(&c.y.to_le_bytes());
+                        }
+                    }
+                }
+                Some(LegPath::File(name)) => eat(name.as_bytes()),
+                None => {}
+            }
         }
         format!("{h:016x}")
     }
@@ -401,11 +441,35 @@ impl Story {
     /// The legs as pairs of stop indices: the explicit `legs`, or consecutive stops.
     /// Only meaningful on a validated story.
     pub fn leg_indices(&self) -> Vec<(usize, usize)> {
+        self.leg_specs().into_iter().map(|(a, b, _)| (a, b)).collect()
+    }
+
+    /// The legs as stop indices with their leg (none for the consecutive stops of a story
+    /// without `legs`). Only meaningful on a validated story.
+    pub fn leg_specs(&self) -> Vec<(usize, usize, Option<&Leg>)> {
         let index = |id: &str| self.stops.iter().position(|s| s.id == id);
         match &self.legs {
-            Some(legs) => legs.iter().filter_map(|l| Some((index(&l.from)?, index(&l.to)?))).collect(),
-            None => (1..self.stops.len()).map(|i| (i - 1, i)).collect(),
+            Some(legs) => legs.iter().filter_map(|l| Some((index(&l.from)?, index(&l.to)?, Some(l)))).collect(),
+            None => (1..self.stops.len()).map(|i| (i - 1, i, None)).collect(),
         }
+    }
+
+    /// The track files its legs name (`"path": "tracks/day1.gpx"`), by leg index: what has to
+    /// be read in before the map can be drawn.
+    pub fn track_files(&self) -> Vec<(usize, &str)> {
+        let legs = self.legs.iter().flatten().enumerate();
+        legs.filter_map(|(i, l)| match &l.path {
+            Some(LegPath::File(name)) => Some((i, name.as_str())),
+            _ => None,
+        })
+        .collect()
+    }
+
+    /// A route's index and colour, by id.
+    pub fn route(&self, id: &str) -> Option<(usize, LegColor)> {
+        let i = self.routes.iter().position(|r| r.id == id)?;
+        let color = self.routes[i].color.clone().map_or(LegColor::Palette(i % ROUTE_PALETTE), LegColor::Given);
+        Some((i, color))
     }
 
     /// The source with this id.

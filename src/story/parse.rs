@@ -107,6 +107,17 @@ fn plain(path: &[Segment], message: &str) -> Problem {
         let name = strsim_closest(field, &names[1..]).unwrap_or("");
         return Problem::new(path_string(at), What::UnknownField, &[("field", field), ("name", name)]);
     }
+    if message.starts_with("unknown variant") {
+        // "unknown variant `raod`, expected one of `flight`, `road`, …"
+        let names = quoted(message);
+        let value = names.first().copied().unwrap_or("?");
+        let expected = names[1.min(names.len())..].iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        let name = strsim_closest(value, &names[1.min(names.len())..]).unwrap_or("");
+        return Problem::new(path_string(path), What::UnknownValue, &[("value", value), ("expected", &expected), ("name", name)]);
+    }
+    if message.contains("untagged enum LegPath") {
+        return Problem::new(path_string(path), What::NotAPath, &[]);
+    }
     if let Some(field) = message.strip_prefix("missing field ").map(|m| m.trim_matches('`')) {
         return Problem::new(path_string(path), What::MissingField, &[("field", field)]);
     }
@@ -163,6 +174,13 @@ impl Repair {
     fn for_error(message: &str) -> Option<Repair> {
         if message.starts_with("unknown field") {
             return Some(Repair::Remove);
+        }
+        if message.starts_with("unknown variant") {
+            // The first name allowed stands in for it.
+            return Some(Repair::Replace(Value::String(quoted(message).get(1)?.to_string())));
+        }
+        if message.contains("untagged enum LegPath") {
+            return Some(Repair::Replace(Value::Null));
         }
         if let Some(field) = message.strip_prefix("missing field ") {
             return Some(Repair::Insert(field.split_whitespace().next()?.trim_matches('`').to_string()));

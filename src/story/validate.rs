@@ -1,7 +1,7 @@
 //! Checks a parsed story and reports every problem with its JSON path, in words an editor
 //! understands: `stops[2].lat: 95 is outside -90..90`.
 
-use super::{is_web_url, Date, Story, Text};
+use super::{is_hex_color, is_web_url, Date, LegPath, Story, Text, TRACK_END_TOLERANCE_KM};
 use crate::i18n::{fill, ProblemStrings, EN_PROBLEMS};
 use std::collections::HashSet;
 
@@ -44,6 +44,22 @@ pub enum What {
     TooMany,
     /// A story file named by the page (`data-story`) could not be loaded (arg: reason).
     NotLoaded,
+    NotARoute,
+    NotAColor,
+    FewPositions,
+    ShortPosition,
+    NotATrackFile,
+    /// A leg's `path` that is neither a line geometry nor a file name.
+    NotAPath,
+    /// A track file that does not parse (args: file, detail).
+    BadTrackFile,
+    /// A track file with no line in it (arg: file).
+    NoTrack,
+    /// Warnings: a track's end far from its leg's stop (args: km, stop).
+    FarStart,
+    FarEnd,
+    /// args: value, expected, and name when there is a likely meant one.
+    UnknownValue,
     /// Any other serde message, as it is (arg: text).
     Other,
 }
@@ -86,7 +102,24 @@ impl Problem {
             What::MissingField => t.missing_field,
             What::TooMany => t.too_many,
             What::NotLoaded => t.not_loaded,
+            What::NotARoute => t.not_a_route,
+            What::NotAColor => t.not_a_color,
+            What::FewPositions => t.few_positions,
+            What::ShortPosition => t.short_position,
+            What::NotATrackFile => t.not_a_track_file,
+            What::NoTrack => t.no_track,
+            What::BadTrackFile => t.bad_track_file,
+            What::NotAPath => t.not_a_path,
+            What::FarStart => t.far_start,
+            What::FarEnd => t.far_end,
             What::Other => "{text}",
+            What::UnknownValue => {
+                let hint = match self.arg("name") {
+                    "" => String::new(),
+                    name => fill(t.did_you_mean, &[("name", name)]),
+                };
+                return fill(t.unknown_value, &args) + &hint;
+            }
             What::UnknownField => {
                 let hint = match self.arg("name") {
                     "" => String::new(),
@@ -223,6 +256,16 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         }
     }
 
+    let mut route_ids = HashSet::new();
+    for (i, r) in story.routes.iter().enumerate() {
+        check_id(&mut p, &format!("routes[{i}].id"), &r.id, &mut route_ids);
+        if r.name.get(lang, lang).trim().is_empty() {
+            p.push(Problem::new(format!("routes[{i}].name"), What::Empty, &[]));
+        }
+        if let Some(c) = r.color.as_ref().filter(|c| !is_hex_color(c)) {
+            p.push(Problem::new(format!("routes[{i}].color"), What::NotAColor, &[("value", c)]));
+        }
+    }
     for (i, leg) in story.legs.iter().flatten().enumerate() {
         for (field, id) in [("from", &leg.from), ("to", &leg.to)] {
             if !stop_ids.contains(id.as_str()) {
@@ -231,6 +274,14 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
         }
         if leg.from == leg.to {
             p.push(Problem::new(format!("legs[{i}]"), What::ToItself, &[("value", &leg.from)]));
+        }
+        if let Some(r) = leg.route.as_ref().filter(|r| !route_ids.contains(r.as_str())) {
+            p.push(Problem::new(format!("legs[{i}].route"), What::NotARoute, &[("value", r)]));
+        }
+        match &leg.path {
+            Some(LegPath::File(name)) if !is_track_file(name) => p.push(Problem::new(format!("legs[{i}].path"), What::NotATrackFile, &[("value", name)])),
+            Some(LegPath::Line(g)) => check_path(&mut p, &format!("legs[{i}]"), g),
+            _ => {}
         }
     }
 
@@ -248,6 +299,62 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
     } else {
         Err(p)
     }
+}
+
+/// The positions of a leg's track: each line at least two, each position in range, as
+/// `legs[0].path.coordinates[2][1]: 95 is outside -90..90`.
+fn check_path(p: &mut Vec<Problem>, leg: &str, g: &super::PathGeometry) {
+    let lines: Vec<(String, &Vec<Vec<f64>>)> = match g {
+        super::PathGeometry::LineString { coordinates } => vec![("path.coordinates".into(), coordinates)],
+        super::PathGeometry::MultiLineString { coordinates } => {
+            if coordinates.is_empty() {
+                p.push(Problem::new(format!("{leg}.path.coordinates"), What::FewPositions, &[]));
+            }
+            coordinates.iter().enumerate().map(|(i, c)| (format!("path.coordinates[{i}]"), c)).collect()
+        }
+    };
+    for (at, positions) in lines {
+        if positions.len() < 2 {
+            p.push(Problem::new(format!("{leg}.{at}"), What::FewPositions, &[]));
+        }
+        for (j, pos) in positions.iter().enumerate() {
+            match pos[..] {
+                [lon, lat, ..] => {
+                    check_range(p, &format!("{leg}.{at}[{j}][0]"), lon, 180.0);
+                    check_range(p, &format!("{leg}.{at}[{j}][1]"), lat, 90.0);
+                }
+                _ => p.push(Problem::new(format!("{leg}.{at}[{j}]"), What::ShortPosition, &[])),
+            }
+        }
+    }
+}
+
+/// A `.gpx`, `.geojson` or `.json` file name: the tracks the loader and `tripmap` read.
+pub fn is_track_file(name: &str) -> bool {
+    let lower = name.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    [".gpx", ".geojson", ".json"].iter().any(|e| lower.ends_with(e) && lower.len() > e.len())
+}
+
+/// What is worth a word but does not stop the map (`tripmap check` and the console say it):
+/// a track whose ends lie more than [`TRACK_END_TOLERANCE_KM`] from its leg's stops. Only
+/// meaningful on a validated story.
+pub fn warnings(story: &Story) -> Vec<Problem> {
+    use geo::{Distance, Geodesic, Point};
+    let mut p = Vec::new();
+    let legs = story.legs.iter().flatten().enumerate();
+    for (i, leg) in legs {
+        let Some(LegPath::Line(g)) = &leg.path else { continue };
+        let lines = g.lines();
+        let (Some(first), Some(last)) = (lines.first().and_then(|(_, l)| l.first()), lines.last().and_then(|(_, l)| l.last())) else { continue };
+        for (end, what, id) in [(first, What::FarStart, &leg.from), (last, What::FarEnd, &leg.to)] {
+            let Some(stop) = story.stops.iter().find(|s| &s.id == id) else { continue };
+            let km = Geodesic.distance(Point::new(end.x, end.y), Point::new(stop.lon, stop.lat)) / 1000.0;
+            if km > TRACK_END_TOLERANCE_KM {
+                p.push(Problem::new(format!("legs[{i}].path"), what, &[("km", &format!("{km:.0}")), ("stop", id)]));
+            }
+        }
+    }
+    p
 }
 
 /// Calls `f` with the JSON path and value of every text field of the story.
@@ -297,6 +404,9 @@ pub fn for_each_text(story: &Story, f: &mut dyn FnMut(String, &Text)) {
     }
     for (i, st) in story.steps.iter().enumerate() {
         f(format!("steps[{i}].text"), &st.text);
+    }
+    for (i, r) in story.routes.iter().enumerate() {
+        f(format!("routes[{i}].name"), &r.name);
     }
 }
 

@@ -2,6 +2,7 @@ use super::gestures::Gestures;
 use super::{use_map, Countries, MapContext, Mode};
 use crate::path::num;
 use crate::scene::{DENSE_STOPS, HIT_R, MARKER_NUM_DY, MARKER_R};
+use crate::story::TravelMode;
 use crate::zoom::View;
 use geo::{coord, Coord};
 use leptos::prelude::*;
@@ -143,9 +144,21 @@ fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, v
         .iter()
         .map(|leg| {
             let to = leg.to;
+            // The leg into the selected stop draws itself along pathLength="1", which would
+            // stretch a dashed mode's dashes as well: those stand out by weight alone.
+            let solid = matches!(leg.mode, TravelMode::Flight | TravelMode::Road);
             view! {
                 <g class="tripmap__leg" class:is-selected=move || selected.get() == Some(to)>
-                    <path class="tripmap__leg-line" data-leg=leg.key.clone() data-distance-km=leg.distance_km.to_string() d=leg.d.clone() pathLength="1" />
+                    <path
+                        class="tripmap__leg-line"
+                        data-leg=leg.key.clone()
+                        data-mode=leg.mode.as_str()
+                        data-distance-km=leg.distance_km.to_string()
+                        d=leg.d.clone()
+                        color=leg.color.given()
+                        data-palette=leg.color.palette()
+                        pathLength=solid.then_some("1")
+                    />
                 </g>
             }
         })
@@ -167,9 +180,9 @@ fn LegLabels() -> impl IntoView {
         .trip
         .legs()
         .enumerate()
-        .map(|(i, (_, _, km))| {
+        .map(|(i, leg)| {
             let l = move || labels.with(|l| l.legs[i].clone());
-            let text = ctx.isolate(&ctx.locale.km(km));
+            let text = ctx.isolate(&ctx.locale.km(leg.km()));
             view! {
                 <text class="tripmap__leg-label" x=move || num(l().x) y=move || num(l().y) text-anchor=move || l().anchor visibility=move || shown(l().visible)>
                     {text}

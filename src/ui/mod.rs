@@ -10,6 +10,7 @@
 mod controls;
 mod error_panel;
 mod gestures;
+mod legend;
 mod map_layer;
 pub mod page;
 mod stop_card;
@@ -17,6 +18,7 @@ mod stop_list;
 mod trip_map;
 
 pub use error_panel::ErrorPanel;
+pub use legend::{legend_keys, LegendKey};
 pub use map_layer::MapLayer;
 pub use trip_map::TripMap;
 

@@ -39,11 +39,14 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
     let stop: &Stop = &story.stops[index];
     let n = story.stops.len();
     let (t, locale) = (ctx.strings, ctx.locale.clone());
-    let arrival = ctx
-        .trip
-        .legs()
-        .find(|&(_, to, _)| to == index)
-        .map(|(from, _, km)| fill(t.from_place, &[("distance", &locale.km(km)), ("place", story.stops[from].name.as_str())]));
+    let arrival = ctx.trip.legs().find(|l| l.to == index).map(|l| {
+        let (distance, place) = (locale.km(l.km()), story.stops[l.from].name.as_str());
+        if l.mode_given {
+            fill(t.by_mode_from, &[("mode", t.by(l.mode)), ("distance", &distance), ("place", place)])
+        } else {
+            fill(t.from_place, &[("distance", &distance), ("place", place)])
+        }
+    });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
     let focus = if printed { CardFocus::No } else { ctx.take_card_focus() };

@@ -1,4 +1,5 @@
 use super::controls::{MapControls, Stepper};
+use super::legend::Legend;
 use super::map_layer::{MapLayer, Screens};
 use super::stop_card::StopCard;
 use super::stop_list::StopList;
@@ -133,6 +134,7 @@ pub fn TripMap(
                         </div>
                     </div>
                 </div>
+                <Legend />
                 <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
                 {credit}
             </div>
@@ -157,7 +159,7 @@ fn StepTexts() -> impl IntoView {
 fn describe(ctx: &MapContext) -> String {
     let (story, t, locale) = (&ctx.story, ctx.strings, &ctx.locale);
     let n = story.stops.len();
-    let total: u64 = ctx.trip.legs().map(|(_, _, km)| km).sum();
+    let total: u64 = ctx.trip.legs().map(|l| l.km()).sum();
     let (first, last) = (story.stops.iter().find_map(|s| s.dates()), story.stops.iter().rev().find_map(|s| s.dates()));
     let stops: Vec<String> = story
         .stops
