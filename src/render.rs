@@ -422,6 +422,47 @@ mod tests {
     }
 
     #[test]
+    fn every_route_colour_reads_on_land_and_sea_in_both_themes() {
+        // WCAG 2 relative luminance and contrast ratio; lines need 3:1 against what they cross.
+        let luminance = |hex: &str| {
+            let h = hex.trim_start_matches('#');
+            let c = |i: usize| {
+                let v = u8::from_str_radix(&h[i..i + 2], 16).unwrap() as f64 / 255.0;
+                if v <= 0.04045 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * c(0) + 0.7152 * c(2) + 0.0722 * c(4)
+        };
+        let contrast = |a: &str, b: &str| {
+            let (a, b) = (luminance(a), luminance(b));
+            (a.max(b) + 0.05) / (a.min(b) + 0.05)
+        };
+        for dark in [false, true] {
+            let css = resolved_css(dark);
+            let colour = |class: &str, property: &str| {
+                let rule = css.split(class).nth(1).unwrap_or_else(|| panic!("{class}")).split('}').next().unwrap();
+                rule.split(property).nth(1).unwrap().split(';').next().unwrap().trim().to_string()
+            };
+            let grounds = [".tripmap__country {", ".tripmap__country.is-visited {", ".tripmap__sphere {"].map(|g| colour(g, "fill:"));
+            let lines = [
+                ".tripmap__leg-line {",
+                r#".tripmap__leg-line[data-palette="2"] {"#,
+                r#".tripmap__leg-line[data-palette="3"] {"#,
+                r#".tripmap__leg-line[data-palette="4"] {"#,
+            ];
+            for line in lines {
+                let stroke = colour(line, "stroke:");
+                for ground in &grounds {
+                    assert!(contrast(&stroke, ground) >= 3.0, "dark {dark}: {line} {stroke} on {ground}: {:.2}", contrast(&stroke, ground));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn the_pictures_stylesheet_has_its_theme_written_out() {
         let (light, dark) = (resolved_css(false), resolved_css(true));
         assert!(light.contains(".tripmap__country { fill: #f3f0e8; stroke: none; }"), "the land's default");

@@ -14,6 +14,8 @@ const TYPES = {
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.gpx': 'application/gpx+xml',
+  '.geojson': 'application/geo+json',
 };
 
 /** The policy the demo pages are served with (as `trunk serve` does, see Trunk.toml). */
