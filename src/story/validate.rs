@@ -73,6 +73,14 @@ impl Problem {
         self.args.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str()).unwrap_or("")
     }
 
+    /// " (did you mean "lat"?)" when there is a likely meant name (arg `name`).
+    fn did_you_mean(&self, t: &ProblemStrings) -> String {
+        match self.arg("name") {
+            "" => String::new(),
+            name => fill(t.did_you_mean, &[("name", name)]),
+        }
+    }
+
     /// The message without its path, in English.
     pub fn message(&self) -> String {
         self.message_in(&EN_PROBLEMS)
@@ -113,20 +121,8 @@ impl Problem {
             What::FarStart => t.far_start,
             What::FarEnd => t.far_end,
             What::Other => "{text}",
-            What::UnknownValue => {
-                let hint = match self.arg("name") {
-                    "" => String::new(),
-                    name => fill(t.did_you_mean, &[("name", name)]),
-                };
-                return fill(t.unknown_value, &args) + &hint;
-            }
-            What::UnknownField => {
-                let hint = match self.arg("name") {
-                    "" => String::new(),
-                    name => fill(t.did_you_mean, &[("name", name)]),
-                };
-                return fill(t.unknown_field, &args) + &hint;
-            }
+            What::UnknownValue => return fill(t.unknown_value, &args) + &self.did_you_mean(t),
+            What::UnknownField => return fill(t.unknown_field, &args) + &self.did_you_mean(t),
             What::WrongType => {
                 let word = |w: &str| match w {
                     "number" => t.a_number.to_string(),
