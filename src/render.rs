@@ -422,6 +422,30 @@ mod tests {
     }
 
     #[test]
+    fn the_static_map_the_svg_and_the_png_draw_the_legs_in_their_modes_with_the_key() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/www/stories/");
+        let json = std::fs::read_to_string(format!("{dir}kilimanjaro.json")).unwrap();
+        let (story, _) =
+            crate::import::read_file("kilimanjaro.json", &json, &mut |f| std::fs::read_to_string(format!("{dir}{f}")).map_err(|e| e.to_string())).unwrap();
+        let o = Options::default();
+        let (html, svg) = (embed_html(&story, &o), standalone_svg(&story, &o));
+        let scene = Scene::build(&story, Basemap::natural_earth(), o.width, o.height);
+        for leg in &scene.legs {
+            let drawn = format!(r#"data-leg="{}" data-mode="{}" data-distance-km="{}" d="{}""#, leg.key, leg.mode.as_str(), leg.distance_km, leg.d);
+            assert!(html.contains(&drawn) && svg.contains(&drawn), "{drawn}");
+        }
+        for name in ["Road", "On foot"] {
+            assert!(html.contains(&format!("<span>{name}</span>")), "the static map's key: {name}");
+            assert!(svg.contains(&format!(">{name}</text>")), "the picture's key: {name}");
+        }
+        assert_eq!(svg.matches(r#"data-mode="walk" d="M"#).count(), 1, "the picture's key samples each mode once");
+        // No key when there is one mode only.
+        assert!(!standalone_svg(&Story::default_story(), &o).contains("data-mode=\"flight\" d=\"M"));
+        #[cfg(feature = "png")]
+        assert!(social_png(&story, &Options { width: 600.0, height: 400.0, ..o }).is_ok());
+    }
+
+    #[test]
     fn every_route_colour_reads_on_land_and_sea_in_both_themes() {
         // WCAG 2 relative luminance and contrast ratio; lines need 3:1 against what they cross.
         let luminance = |hex: &str| {

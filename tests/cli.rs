@@ -111,3 +111,30 @@ fn prerender_puts_the_static_map_where_the_page_asks() {
     std::fs::write(&page, "<figure data-tripmap><!-- tripmap:render --width -->").unwrap();
     assert_eq!(tripmap(&["prerender", page.to_str().unwrap()]).0, 1, "a broken marker fails the build");
 }
+
+#[test]
+fn check_reads_track_files_beside_the_story_and_warns_of_far_ends() {
+    let (code, out) = tripmap(&["check", "www/stories/kilimanjaro.json"]);
+    assert_eq!((code, out.as_str()), (0, "www/stories/kilimanjaro.json: ok, 11 stops in en\n"));
+    let dir = std::env::temp_dir().join(format!("tripmap-cli-tracks-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("tracks")).unwrap();
+    // The Machame track, its leg ending at Moshi instead of Mweka Gate (12.8 km away: within
+    // the tolerance) and then at the airport (38 km: a warning), and a file not there.
+    std::fs::copy("www/stories/tracks/kilimanjaro-machame.gpx", dir.join("tracks/t.gpx")).unwrap();
+    let story = |to: &str, file: &str| {
+        format!(
+            r#"{{"title":"T","stops":[{{"id":"gate","name":"Gate","lat":-3.173433,"lon":37.238621}},{{"id":"moshi","name":"Moshi","lat":-3.3349,"lon":37.3404}},{{"id":"jro","name":"JRO","lat":-3.4294,"lon":37.0745}}],
+            "legs":[{{"from":"gate","to":"{to}","mode":"walk","path":"{file}"}}]}}"#
+        )
+    };
+    let file = dir.join("s.json");
+    std::fs::write(&file, story("moshi", "tracks/t.gpx")).unwrap();
+    let f = file.to_str().unwrap();
+    assert_eq!(tripmap(&["check", f]), (0, format!("{f}: ok, 3 stops in en\n")));
+    std::fs::write(&file, story("jro", "tracks/t.gpx")).unwrap();
+    assert_eq!(tripmap(&["check", f]), (0, format!("{f}: ok, 3 stops in en\n{f}: warning: legs[0].path: the track ends 38 km from \"jro\"\n")));
+    std::fs::write(&file, story("jro", "tracks/none.gpx")).unwrap();
+    let (code, out) = tripmap(&["check", f]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with(&format!("{f}: legs[0].path: could not be loaded (tracks/none.gpx: ")), "{out}");
+}

@@ -114,7 +114,8 @@ fn every_problem_of_a_leg_with_a_mode_a_track_and_a_route_at_once() {
         {"from":"b","to":"c","mode":"walk","route":"back","path":{"type":"LineString","coordinates":[[2,1],[2.5,1.2],[3,95]]}},
         {"from":"c","to":"d","mode":"ferry","path":{"type":"MultiLineString","coordinates":[[[2,1]],[[200,1],[2,1],[7]]]}},
         {"from":"d","to":"a","path":"tracks/day4.kml"},
-        {"from":"a","to":"c","path":{"type":"Polygon","coordinates":[]}}]"#;
+        {"from":"a","to":"c","path":{"type":"Polygon","coordinates":[]}},
+        {"from":"b","to":"d","path":{"coordinates":[[2,1],[3,"x"]],"type":"LineString"}}]"#;
     let routes = r##"[{"id":"out","name":"Out","color":"red"},{"id":"in","name":""}]"##;
     let json = format!(r#"{{{HEAD},"stops":[{},{},{},{}],"routes":{routes},"legs":{legs}}}"#, stop("a", ""), stop("b", ""), stop("c", ""), stop("d", ""));
     assert_eq!(
@@ -122,6 +123,7 @@ fn every_problem_of_a_leg_with_a_mode_a_track_and_a_route_at_once() {
         [
             r#"legs[0].mode "raod" is not one of "flight", "road", "rail", "ferry", "walk", "none" (did you mean "road"?)"#,
             "legs[4].path: expected a GeoJSON LineString or MultiLineString, or the name of a .gpx or .geojson file",
+            r#"legs[5].path.coordinates[1][1] "x" is not a number"#,
             r#"routes[0].color "red" is not a colour (#rgb or #rrggbb)"#,
             "routes[1].name: is empty",
             r#"legs[1].route "back" is not a route"#,

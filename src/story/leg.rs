@@ -47,7 +47,9 @@ impl TravelMode {
 /// A leg's track: a GeoJSON geometry, or the name of a `.gpx` / `.geojson` file (relative to
 /// the story's file, or to the page for a story embedded in it) that is read in before the map
 /// is drawn (`import::tracks`).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+// Read by hand (`PathVisitor`) rather than with serde's `untagged` and `tag`, which buffer the
+// value first: in the map's wasm that buffering cost about 9 KB.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum LegPath {
@@ -55,9 +57,13 @@ pub enum LegPath {
     Line(PathGeometry),
 }
 
+/// What serde says of a `path` that is neither a file's name nor a line geometry; the
+/// every-problem reader words it (`What::NotAPath`).
+pub const NOT_A_PATH: &str = "a GeoJSON LineString or MultiLineString, or a track file's name";
+
 /// A GeoJSON `LineString` or `MultiLineString` geometry: positions are `[lon, lat]` in
 /// degrees (a third number, the height, is allowed and ignored).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(tag = "type")]
 pub enum PathGeometry {
@@ -90,6 +96,108 @@ impl PathGeometry {
     }
 }
 
+impl<'de> Deserialize<'de> for LegPath {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(PathVisitor)
+    }
+}
+
+/// Reads a `path`: a string is a file's name; an object a geometry, whose `type` (in any
+/// order with `coordinates`) says how deep its positions nest. Other members (`bbox`) are
+/// skipped, as GeoJSON allows.
+struct PathVisitor;
+
+impl<'de> serde::de::Visitor<'de> for PathVisitor {
+    type Value = LegPath;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(NOT_A_PATH)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LegPath, E> {
+        Ok(LegPath::File(v.to_owned()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LegPath, A::Error> {
+        let (mut kind, mut coordinates) = (None::<String>, None::<Nested>);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "type" => kind = Some(map.next_value()?),
+                "coordinates" => coordinates = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+        }
+        let not = || serde::de::Error::custom(format_args!("expected {NOT_A_PATH}"));
+        let c = coordinates.ok_or_else(not)?;
+        let geometry = match kind.as_deref() {
+            Some("LineString") => PathGeometry::LineString { coordinates: c.positions().ok_or_else(not)? },
+            Some("MultiLineString") => {
+                let lines = c.list().ok_or_else(not)?.into_iter().map(Nested::positions).collect::<Option<_>>();
+                PathGeometry::MultiLineString { coordinates: lines.ok_or_else(not)? }
+            }
+            _ => return Err(not()),
+        };
+        Ok(LegPath::Line(geometry))
+    }
+}
+
+/// GeoJSON coordinates before their geometry's `type` is known: numbers in nested lists.
+enum Nested {
+    Number(f64),
+    List(Vec<Nested>),
+}
+
+impl Nested {
+    fn list(self) -> Option<Vec<Nested>> {
+        match self {
+            Nested::List(l) => Some(l),
+            Nested::Number(_) => None,
+        }
+    }
+
+    /// A list of positions, each a list of numbers.
+    fn positions(self) -> Option<Vec<Vec<f64>>> {
+        let number = |n: Nested| match n {
+            Nested::Number(x) => Some(x),
+            Nested::List(_) => None,
+        };
+        self.list()?.into_iter().map(|p| p.list()?.into_iter().map(number).collect()).collect()
+    }
+}
+
+impl<'de> Deserialize<'de> for Nested {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Nested;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                // Worded as serde words a number ("f64"): the every-problem reader says "is not
+                // a number" and repairs it with one.
+                f.write_str("f64 or a list of them")
+            }
+            fn visit_f64<E>(self, v: f64) -> Result<Nested, E> {
+                Ok(Nested::Number(v))
+            }
+            fn visit_i64<E>(self, v: i64) -> Result<Nested, E> {
+                Ok(Nested::Number(v as f64))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Nested, E> {
+                Ok(Nested::Number(v as f64))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Nested::List(items))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// One of a story's routes (two delegations, the way out and the way back): its legs name it
 /// (`"route": "<id>"`), and the legend shows its name in its colour.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -109,7 +217,7 @@ pub struct Route {
 pub const ROUTE_PALETTE: usize = 4;
 
 /// The colour a leg is drawn in.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum LegColor {
     /// The map's route colour (legs of a story without routes).
     #[default]

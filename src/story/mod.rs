@@ -14,7 +14,7 @@ mod text;
 mod validate;
 
 pub use date::{Date, DateError, DateRange};
-pub use leg::{is_hex_color, LegColor, LegPath, PathGeometry, Route, TravelMode, ROUTE_PALETTE, TRACK_END_TOLERANCE_KM};
+pub use leg::{is_hex_color, LegColor, LegPath, PathGeometry, Route, TravelMode, NOT_A_PATH, ROUTE_PALETTE, TRACK_END_TOLERANCE_KM};
 pub use rich::{plain_text, push_run, Marked, Paragraph, RichText, Run};
 pub use text::Text;
 pub use validate::{for_each_text, is_language_code, is_track_file, validate, warnings, Problem, What};

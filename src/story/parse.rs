@@ -115,7 +115,7 @@ fn plain(path: &[Segment], message: &str) -> Problem {
         let name = strsim_closest(value, &names[1.min(names.len())..]).unwrap_or("");
         return Problem::new(path_string(path), What::UnknownValue, &[("value", value), ("expected", &expected), ("name", name)]);
     }
-    if message.contains("untagged enum LegPath") {
+    if message.contains(super::NOT_A_PATH) {
         return Problem::new(path_string(path), What::NotAPath, &[]);
     }
     if let Some(field) = message.strip_prefix("missing field ").map(|m| m.trim_matches('`')) {
@@ -179,7 +179,7 @@ impl Repair {
             // The first name allowed stands in for it.
             return Some(Repair::Replace(Value::String(quoted(message).get(1)?.to_string())));
         }
-        if message.contains("untagged enum LegPath") {
+        if message.contains(super::NOT_A_PATH) {
             return Some(Repair::Replace(Value::Null));
         }
         if let Some(field) = message.strip_prefix("missing field ") {

@@ -17,9 +17,13 @@ pub struct LegendKey {
 pub fn legend_keys(ctx: &MapContext) -> Vec<LegendKey> {
     let t = ctx.strings;
     let modes = ctx.trip.modes();
-    let mut routes: Vec<(usize, LegColor)> = ctx.trip.legs().filter_map(|l| Some((l.route?, l.color.clone()))).collect();
-    routes.sort();
-    routes.dedup();
+    // The routes in the order the legs first name them (no sort: it would cost the wasm 3 KB).
+    let mut routes: Vec<(usize, LegColor)> = Vec::new();
+    for (i, color) in ctx.trip.legs().filter_map(|l| Some((l.route?, &l.color))) {
+        if !routes.iter().any(|(r, _)| *r == i) {
+            routes.push((i, color.clone()));
+        }
+    }
     let mut keys = Vec::new();
     if modes.len() > 1 {
         keys.extend(modes.into_iter().map(|mode| LegendKey { mode, color: LegColor::Default, name: t.mode_name(mode).to_string() }));
