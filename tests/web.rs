@@ -191,6 +191,29 @@ async fn a_broken_story_shows_every_problem_instead_of_a_map() {
 }
 
 #[wasm_bindgen_test]
+async fn legs_are_drawn_in_their_modes_with_a_key_and_a_track_file_not_read_in_is_refused() {
+    let el = mounted(Some(
+        r#"{"title":"T","stops":[{"id":"dover","name":"Dover","lat":51.1279,"lon":1.3134},{"id":"calais","name":"Calais","lat":50.9513,"lon":1.8587},{"id":"paris","name":"Paris","lat":48.8566,"lon":2.3522}],
+            "legs":[{"from":"dover","to":"calais","mode":"ferry","path":{"type":"LineString","coordinates":[[1.3134,51.1279],[1.45,51.06],[1.8587,50.9513]]}},
+                    {"from":"calais","to":"paris","mode":"rail"}]}"#,
+    ))
+    .await;
+    let modes: Vec<String> = (0..2)
+        .map(|i| el.query_selector_all(".tripmap__leg-line").unwrap().item(i).unwrap().unchecked_into::<Element>().get_attribute("data-mode").unwrap())
+        .collect();
+    assert_eq!(modes, ["ferry", "rail"]);
+    assert_eq!(text(&el, ".tripmap__legend"), "RailFerry");
+    click(&find(&el, r#"[data-stop="calais"]"#).unwrap());
+    tick().await;
+    assert!(text(&el, r#"[data-card="calais"] .tripmap__arrival"#).contains("By ferry, "), "the card says how");
+    // A story that still names a track file did not come through the loader, which reads them
+    // in: the panel says so rather than drawing the leg without its track.
+    let el = mounted(Some(r#"{"title":"T","stops":[{"id":"a","name":"A","lat":1,"lon":0},{"id":"b","name":"B","lat":1,"lon":1}],"legs":[{"from":"a","to":"b","path":"day1.gpx"}]}"#)).await;
+    assert!(find(&el, "svg").is_none(), "no half-drawn map");
+    assert!(text(&el, ".tripmap--error").contains("legs[0].path: could not be loaded (day1.gpx: tripmap.js reads track files in)"));
+}
+
+#[wasm_bindgen_test]
 async fn story_text_is_shown_as_text_never_run_as_html() {
     let el = mounted(Some(
         r#"{"title":"<img src=x onerror=alert(1)>","traveller":{"name":"<b>X</b>"},
