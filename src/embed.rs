@@ -115,8 +115,9 @@ pub fn set_styles(sheet: JsValue) {
 }
 
 /// Mounts a map into `el`: the story `json` (a string) if given, else the story embedded in
-/// `el`, else the default story. An element already holding a map gets the new one instead.
-/// Throws if the map needs the basemap and has not been given it (`setBasemap`).
+/// `el`. An element already holding a map gets the new one instead. Throws (touching nothing)
+/// if the map needs the basemap and has not been given it (`setBasemap`), if it has no story
+/// (the loader then gives it the default one), or if only the checker can word its problems.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> Result<MapHandle, JsValue> {
     mount_source(el, json.map(Ok))
@@ -154,9 +155,9 @@ pub fn mount_element(el: HtmlElement) -> Result<MapHandle, JsValue> {
     mount_source(el, None)
 }
 
-/// `source`: `None` for the story in the element (or the default), `Some(Ok(json))` for a
-/// story given as text, `Some(Err(_))` for an error panel straight away. `Err` (nothing touched):
-/// the map needs the basemap, which has not been provided (see [`set_basemap`]).
+/// `source`: `None` for the story in the element, `Some(Ok(json))` for a story given as text,
+/// `Some(Err(_))` for an error panel straight away. `Err` (nothing touched): the map needs the
+/// basemap, which has not been provided (see [`set_basemap`]), or a story, or the checker.
 fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Result<MapHandle, JsValue> {
     install_panic_hook();
     let embedded = || el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty());
@@ -166,7 +167,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
         Some(Err(Failure::Problems(problems))) => Err(problems),
         None => match embedded() {
             Some(json) => read(&json)?,
-            None => Ok(Story::default_story()),
+            None => return Err(JsValue::from_str(NEEDS_STORY)),
         },
     };
     // The countries: the static map's own, if it was drawn for this very trip; else drawn from
@@ -230,6 +231,10 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
 /// What a mount throws when the map needs the basemap and has not been given it: the loader
 /// then fetches `countries.topo.json`, calls `setBasemap` and mounts again.
 const NEEDS_BASEMAP: &str = "TripMap: needs the basemap (setBasemap)";
+
+/// What a mount throws when it is given no story: the wasm carries none of its own; the loader
+/// hands it the default story (`story.json`) when the page names none.
+const NEEDS_STORY: &str = "TripMap: needs a story (the loader fetches story.json when the page names none)";
 
 /// What a mount throws for a story the quick read refuses (broken JSON, a wrong type, an
 /// unknown field): the loader then asks the checker module (`checkStory`) for every problem,

@@ -14,7 +14,11 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh `<figure data-tripmap>` in the page, 900 px wide, with an optional story inside.
+/// The default story, which the loader hands a map that names none (the wasm carries none).
+const DEFAULT_STORY: &str = include_str!("../data/story.json");
+
+/// A fresh `<figure data-tripmap>` in the page, 900 px wide, with a story inside (the default
+/// one for `None`).
 fn host(json: Option<&str>) -> HtmlElement {
     host_with(json, &[], None)
 }
@@ -31,12 +35,10 @@ fn host_with(json: Option<&str>, attrs: &[(&str, &str)], parent_lang: Option<&st
     }
     el.style().set_property("width", "900px").unwrap();
     el.style().set_property("height", "640px").unwrap();
-    if let Some(json) = json {
-        let script = doc.create_element("script").unwrap();
-        script.set_attribute("type", "application/json").unwrap();
-        script.set_text_content(Some(json));
-        el.append_child(&script).unwrap();
-    }
+    let script = doc.create_element("script").unwrap();
+    script.set_attribute("type", "application/json").unwrap();
+    script.set_text_content(Some(json.unwrap_or(DEFAULT_STORY)));
+    el.append_child(&script).unwrap();
     match parent_lang {
         Some(lang) => {
             let parent = doc.create_element("div").unwrap();
@@ -179,6 +181,13 @@ async fn a_broken_story_shows_every_problem_instead_of_a_map() {
     for needle in ["stops[0].lat: 95 is outside -90..90", r#"stops[1].id "a" is used twice"#, r#"legs[0].to "quito" is not a stop"#] {
         assert!(panel.contains(needle), "panel lacks {needle:?}: {panel}");
     }
+    // No story at all: the wasm carries none of its own; it asks the loader (which hands it
+    // story.json), having touched nothing.
+    let bare: HtmlElement = document().create_element("figure").unwrap().dyn_into().unwrap();
+    document().body().unwrap().append_child(&bare).unwrap();
+    let err = mount_element(bare.clone()).err().expect("the map asks for a story");
+    assert!(err.as_string().unwrap_or_default().contains("needs a story"));
+    assert!(!bare.has_attribute("data-tripmap-mounted"));
     // What the quick read refuses (broken JSON, an unknown field) only the checker module can
     // word: the map asks the loader for it (it throws), having touched nothing.
     for json in ["{ not json", r#"{"title":"T","stops":[{"id":"a","name":"A","lat":1,"lon":0,"lattitude":1}]}"#] {
@@ -320,7 +329,7 @@ async fn the_map_lives_in_its_own_shadow_root_and_leaves_the_page_alone() {
     next_frame().await;
     assert!(document().query_selector(".tripmap").unwrap().is_none(), "nothing of the map in the page's own tree");
     assert!(inside(&el).query_selector(".tripmap [data-stop]").unwrap().is_some());
-    assert!(el.query_selector(r#"script[type="application/json"]"#).unwrap().is_none(), "no story was added to the page");
+    assert_eq!(el.query_selector_all("script").unwrap().length(), 1, "nothing added to the page's tree but the map's host (its story was there)");
 }
 
 #[wasm_bindgen_test]

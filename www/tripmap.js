@@ -177,13 +177,29 @@ async function fetchOwn(name, base) {
   }
 }
 
-/** A story named by `data-story="stories/x.json"`, and where its track files are found. */
+/**
+ * A story named by `data-story="stories/x.json"`, and where its track files are found; for an
+ * element with no story at all (neither named nor embedded), TripMap's default one.
+ */
 async function storyFrom(el) {
   const src = el.dataset.story;
-  if (!src) return { json: undefined };
+  if (!src) return el.querySelector('script[type="application/json"]') ? { json: undefined } : defaultStory();
   const got = await fetchOwn(src, document.baseURI);
   if (got.error) return { error: `${src}: ${got.error}` };
   return { json: got.text, base: new URL(src, document.baseURI).href };
+}
+
+let defaultJson;
+/**
+ * The default story (`story.json` beside this script), fetched once per page and only for a
+ * map that names no story: the map's wasm does not carry it, since a newsroom's map never
+ * shows it.
+ */
+function defaultStory() {
+  defaultJson ??= fetchOwn(here('story.json'), location.href).then((got) =>
+    got.error ? { error: `TripMap's default story (story.json): ${got.error}` } : { json: got.text },
+  );
+  return defaultJson;
 }
 
 /** The track files a story's legs name (`"path": "tracks/day1.gpx"`). */

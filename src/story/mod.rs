@@ -21,7 +21,11 @@ pub use validate::{for_each_text, is_language_code, is_track_file, validate, war
 
 use serde::{Deserialize, Serialize};
 
-/// The default story (Blinken in Colombia, Chile and Peru), compiled in.
+/// The default story (Blinken in Colombia, Chile and Peru), compiled into native builds (the
+/// command, the static maps, the tests). The map's wasm does not carry it: a newsroom's map shows
+/// its own story, and a page that shows this one gets it as a file (`story.json`, fetched by
+/// the loader).
+#[cfg(not(target_arch = "wasm32"))]
 pub const DEFAULT_STORY_JSON: &str = include_str!("../../data/story.json");
 
 /// A trip told as a sequence of stops.
@@ -433,7 +437,8 @@ impl Story {
         format!("{h:016x}")
     }
 
-    /// The default story compiled into the component.
+    /// The default story, compiled into native builds.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn default_story() -> Story {
         Story::read_quick(DEFAULT_STORY_JSON).and_then(Result::ok).expect("data/story.json is valid (checked by tests)")
     }
