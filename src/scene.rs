@@ -164,7 +164,7 @@ impl Fit {
 
     /// Reads [`Fit::to_attr`] back.
     pub fn parse(attr: &str) -> Option<Fit> {
-        let v: Vec<f64> = attr.split_whitespace().map(str::parse).collect::<Result<_, _>>().ok()?;
+        let v: Vec<f64> = attr.split_whitespace().map(crate::format::read_number).collect::<Option<_>>()?;
         match v[..] {
             [px_per_km, x, y] if px_per_km > 0.0 => Some(Fit { px_per_km, first_stop: coord! { x: x, y: y } }),
             _ => None,

@@ -84,7 +84,7 @@ pub fn sheet_within(root: &Element, svg: &Element, scene_width: f64) -> f64 {
     let share = web_sys::window()
         .and_then(|w| w.get_computed_style(root).ok().flatten())
         .and_then(|style| style.get_property_value("--_sheet-share").ok())
-        .and_then(|v| v.trim().parse::<f64>().ok())
+        .and_then(|v| crate::format::read_number(&v))
         .unwrap_or(0.0);
     let (outer, map) = (root.get_bounding_client_rect(), svg.get_bounding_client_rect());
     if share <= 0.0 || map.width() <= 0.0 {
