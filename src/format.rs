@@ -201,6 +201,20 @@ fn month(f: Format, d: Date) -> &'static str {
     names[usize::from(d.month.clamp(1, 12)) - 1]
 }
 
+/// A decimal number written in an attribute or a style (`data-fit`, a custom property), read
+/// with serde_json's number reader, which the wasm carries anyway: `str::parse::<f64>` would
+/// add core's own (about 5 KB).
+///
+/// ```
+/// assert_eq!(tripmap::format::read_number(" 0.45 "), Some(0.45));
+/// assert_eq!(tripmap::format::read_number("-12"), Some(-12.0));
+/// assert_eq!(tripmap::format::read_number("1e3"), Some(1000.0));
+/// assert_eq!(tripmap::format::read_number("auto"), None);
+/// ```
+pub fn read_number(s: &str) -> Option<f64> {
+    serde_json::from_str(s.trim()).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,18 +251,4 @@ mod tests {
         assert_eq!(Format::for_lang("es-CO"), Format::Es);
         assert_eq!(Format::for_lang("fr"), Format::En);
     }
-}
-
-/// A decimal number written in an attribute or a style (`data-fit`, a custom property), read
-/// with serde_json's number reader, which the wasm carries anyway: `str::parse::<f64>` would
-/// add core's own (about 5 KB).
-///
-/// ```
-/// assert_eq!(tripmap::format::read_number(" 0.45 "), Some(0.45));
-/// assert_eq!(tripmap::format::read_number("-12"), Some(-12.0));
-/// assert_eq!(tripmap::format::read_number("1e3"), Some(1000.0));
-/// assert_eq!(tripmap::format::read_number("auto"), None);
-/// ```
-pub fn read_number(s: &str) -> Option<f64> {
-    serde_json::from_str(s.trim()).ok()
 }
