@@ -184,6 +184,18 @@ pub enum MediaKind {
     Page,
 }
 
+impl MediaKind {
+    /// The kind's name in the `data-media` hook.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MediaKind::Image => "image",
+            MediaKind::Video => "video",
+            MediaKind::Post => "post",
+            MediaKind::Page => "page",
+        }
+    }
+}
+
 impl Media {
     /// ```
     /// use tripmap::story::{Media, MediaKind};

@@ -195,7 +195,7 @@ fn media(ctx: &MapContext, m: &Media) -> impl IntoView {
     };
     let caption = [m.caption.as_str(), m.credit.as_str()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" — ");
     view! {
-        <figure class="tripmap__media" data-media=format!("{kind:?}").to_lowercase()>
+        <figure class="tripmap__media" data-media=kind.as_str()>
             {body}
             {(!caption.is_empty()).then(|| view! { <figcaption>{caption}</figcaption> })}
         </figure>
