@@ -10,6 +10,7 @@
 //! (`countries.topo.json` beside it) and hands over once ([`Basemap::provide`]).
 
 use geo::{coord, BoundingRect, Coord, Distance, Euclidean, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
+use crate::nested::Nested;
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -64,16 +65,29 @@ struct Collection {
 }
 #[derive(Deserialize)]
 struct Geometry {
-    #[serde(flatten)]
-    arcs: Arcs,
+    #[serde(rename = "type")]
+    kind: String,
+    arcs: Nested,
     id: String,
     properties: Properties,
 }
-#[derive(Deserialize)]
-#[serde(tag = "type", content = "arcs")]
+
+/// A country's arcs by index (negative: reversed), ring by ring.
 enum Arcs {
     Polygon(Vec<Vec<i64>>),
     MultiPolygon(Vec<Vec<Vec<i64>>>),
+}
+
+impl Geometry {
+    /// The arcs as deep as `type` says; `None` for any other type or shape.
+    fn arcs(self) -> Option<Arcs> {
+        let ints = |rings: Vec<Vec<f64>>| rings.into_iter().map(|r| r.into_iter().map(|i| i as i64).collect()).collect();
+        match self.kind.as_str() {
+            "Polygon" => Some(Arcs::Polygon(ints(self.arcs.positions()?))),
+            "MultiPolygon" => Some(Arcs::MultiPolygon(self.arcs.list()?.into_iter().map(|p| p.positions().map(ints)).collect::<Option<_>>()?)),
+            _ => None,
+        }
+    }
 }
 #[derive(Deserialize)]
 struct Properties {
@@ -129,8 +143,10 @@ impl Basemap {
         let arcs: Vec<Vec<Coord>> = topo.arcs.iter().map(|a| decode_arc(a, &topo.transform)).collect();
         let mut users: Vec<Vec<usize>> = vec![Vec::new(); arcs.len()];
         let mut countries = Vec::with_capacity(topo.objects.countries.geometries.len());
-        for (ci, g) in topo.objects.countries.geometries.iter().enumerate() {
-            let polygons: Vec<&Vec<Vec<i64>>> = match &g.arcs {
+        for (ci, g) in topo.objects.countries.geometries.into_iter().enumerate() {
+            let (id, name) = (g.id.clone(), g.properties.name.clone());
+            let arcs_of = g.arcs().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
+            let polygons: Vec<&Vec<Vec<i64>>> = match &arcs_of {
                 Arcs::Polygon(p) => vec![p],
                 Arcs::MultiPolygon(m) => m.iter().collect(),
             };
@@ -158,7 +174,7 @@ impl Basemap {
             }
             let shape = MultiPolygon::new(shape);
             let bbox = shape.bounding_rect();
-            countries.push(Country { id: g.id.clone(), name: g.properties.name.clone(), shape, bbox });
+            countries.push(Country { id, name, shape, bbox });
         }
         let (mut borders, mut coastlines) = (Vec::new(), Vec::new());
         for (arc, u) in arcs.into_iter().zip(users) {

@@ -13,6 +13,7 @@ pub mod i18n;
 #[cfg(feature = "import")]
 pub mod import;
 pub mod labels;
+pub mod nested;
 pub mod path;
 pub mod projection;
 // Build-time static maps: the components rendered natively.

@@ -119,7 +119,7 @@ impl<'de> serde::de::Visitor<'de> for PathVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LegPath, A::Error> {
-        let (mut kind, mut coordinates) = (None::<String>, None::<Nested>);
+        let (mut kind, mut coordinates) = (None::<String>, None::<crate::nested::Nested>);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "type" => kind = Some(map.next_value()?),
@@ -134,67 +134,12 @@ impl<'de> serde::de::Visitor<'de> for PathVisitor {
         let geometry = match kind.as_deref() {
             Some("LineString") => PathGeometry::LineString { coordinates: c.positions().ok_or_else(not)? },
             Some("MultiLineString") => {
-                let lines = c.list().ok_or_else(not)?.into_iter().map(Nested::positions).collect::<Option<_>>();
+                let lines = c.list().ok_or_else(not)?.into_iter().map(crate::nested::Nested::positions).collect::<Option<_>>();
                 PathGeometry::MultiLineString { coordinates: lines.ok_or_else(not)? }
             }
             _ => return Err(not()),
         };
         Ok(LegPath::Line(geometry))
-    }
-}
-
-/// GeoJSON coordinates before their geometry's `type` is known: numbers in nested lists.
-enum Nested {
-    Number(f64),
-    List(Vec<Nested>),
-}
-
-impl Nested {
-    fn list(self) -> Option<Vec<Nested>> {
-        match self {
-            Nested::List(l) => Some(l),
-            Nested::Number(_) => None,
-        }
-    }
-
-    /// A list of positions, each a list of numbers.
-    fn positions(self) -> Option<Vec<Vec<f64>>> {
-        let number = |n: Nested| match n {
-            Nested::Number(x) => Some(x),
-            Nested::List(_) => None,
-        };
-        self.list()?.into_iter().map(|p| p.list()?.into_iter().map(number).collect()).collect()
-    }
-}
-
-impl<'de> Deserialize<'de> for Nested {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Nested;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                // Worded as serde words a number ("f64"): the every-problem reader says "is not
-                // a number" and repairs it with one.
-                f.write_str("f64 or a list of them")
-            }
-            fn visit_f64<E>(self, v: f64) -> Result<Nested, E> {
-                Ok(Nested::Number(v))
-            }
-            fn visit_i64<E>(self, v: i64) -> Result<Nested, E> {
-                Ok(Nested::Number(v as f64))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Nested, E> {
-                Ok(Nested::Number(v as f64))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Nested, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Nested::List(items))
-            }
-        }
-        d.deserialize_any(V)
     }
 }
 
