@@ -9,8 +9,8 @@
 //! countries, and only a map without one needs the data, which the loader fetches
 //! (`countries.topo.json` beside it) and hands over once ([`Basemap::provide`]).
 
-use geo::{coord, BoundingRect, Coord, Distance, Euclidean, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
 use crate::nested::Nested;
+use geo::{coord, BoundingRect, Coord, Distance, Euclidean, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -145,7 +145,8 @@ impl Basemap {
         let mut countries = Vec::with_capacity(topo.objects.countries.geometries.len());
         for (ci, g) in topo.objects.countries.geometries.into_iter().enumerate() {
             let (id, name) = (g.id.clone(), g.properties.name.clone());
-            let arcs_of = g.arcs().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
+            let arcs_of =
+                g.arcs().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
             let polygons: Vec<&Vec<Vec<i64>>> = match &arcs_of {
                 Arcs::Polygon(p) => vec![p],
                 Arcs::MultiPolygon(m) => m.iter().collect(),

@@ -143,8 +143,9 @@ enum Failure {
 /// map's quick read refused.
 #[wasm_bindgen(js_name = mountProblems)]
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
-    let problems = serde_json::from_str::<Vec<Problem>>(&problems)
-        .unwrap_or_else(|e| vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable: {e}"))])]);
+    let problems = serde_json::from_str::<Vec<Problem>>(&problems).unwrap_or_else(|e| {
+        vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable (line {}, column {})", e.line(), e.column()))])]
+    });
     // An error panel needs no basemap: this mount cannot ask for one.
     mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
 }
@@ -271,7 +272,10 @@ fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
 /// maps without a static map of their own draw their countries from it.
 #[wasm_bindgen(js_name = setBasemap)]
 pub fn set_basemap(json: &str) -> Result<(), JsValue> {
-    Basemap::provide(json).map(|_| ()).map_err(|e| JsValue::from_str(&format!("TripMap: the basemap does not decode: {e}")))
+    // Its position, not serde_json's message, whose Display carries std's I/O error wordings.
+    Basemap::provide(json)
+        .map(|_| ())
+        .map_err(|e| JsValue::from_str(&format!("TripMap: the basemap does not decode (line {}, column {})", e.line(), e.column())))
 }
 
 /// The countries of `el`'s static map (`tripmap render --html`), taken for reuse, if it was

@@ -60,4 +60,3 @@ impl<'de> Deserialize<'de> for Nested {
         d.deserialize_any(V)
     }
 }
-
