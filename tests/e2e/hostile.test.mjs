@@ -50,6 +50,10 @@ test('a broken story shows the error panel and the console, and the other maps k
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(env.server.url + '/east-asia.html');
   await page.waitForSelector('[data-stop]');
+  // Listening first: the new figure may start by itself (it is near the screen) before
+  // mountAll is called.
+  const checker = [];
+  page.on('request', (r) => r.url().includes('tripmap-check') && checker.push(r.url()));
   // Add a broken map and a good one, then mount them as a page that loads later would.
   await page.evaluate(() => {
     const broken = document.createElement('figure');
@@ -58,8 +62,6 @@ test('a broken story shows the error panel and the console, and the other maps k
     broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
     document.querySelector('main').append(broken);
   });
-  const checker = [];
-  page.on('request', (r) => r.url().includes('tripmap-check') && checker.push(r.url()));
   await page.evaluate(() => window.TripMap.mountAll());
   const panel = page.locator('#broken .tripmap--error[role="alert"]');
   await panel.waitFor();
