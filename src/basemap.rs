@@ -78,13 +78,14 @@ enum Arcs {
     MultiPolygon(Vec<Vec<Vec<i64>>>),
 }
 
-impl Geometry {
-    /// The arcs as deep as `type` says; `None` for any other type or shape.
-    fn arcs(self) -> Option<Arcs> {
+impl Arcs {
+    /// The arcs of a geometry of type `kind`, as deep as it says; `None` for any other type or
+    /// shape.
+    fn of(kind: &str, arcs: Nested) -> Option<Arcs> {
         let ints = |rings: Vec<Vec<f64>>| rings.into_iter().map(|r| r.into_iter().map(|i| i as i64).collect()).collect();
-        match self.kind.as_str() {
-            "Polygon" => Some(Arcs::Polygon(ints(self.arcs.positions()?))),
-            "MultiPolygon" => Some(Arcs::MultiPolygon(self.arcs.list()?.into_iter().map(|p| p.positions().map(ints)).collect::<Option<_>>()?)),
+        match kind {
+            "Polygon" => Some(Arcs::Polygon(ints(arcs.positions()?))),
+            "MultiPolygon" => Some(Arcs::MultiPolygon(arcs.list()?.into_iter().map(|p| p.positions().map(ints)).collect::<Option<_>>()?)),
             _ => None,
         }
     }
@@ -143,10 +144,9 @@ impl Basemap {
         let arcs: Vec<Vec<Coord>> = topo.arcs.iter().map(|a| decode_arc(a, &topo.transform)).collect();
         let mut users: Vec<Vec<usize>> = vec![Vec::new(); arcs.len()];
         let mut countries = Vec::with_capacity(topo.objects.countries.geometries.len());
-        for (ci, g) in topo.objects.countries.geometries.into_iter().enumerate() {
-            let (id, name) = (g.id.clone(), g.properties.name.clone());
-            let arcs_of =
-                g.arcs().ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
+        for (ci, Geometry { kind, arcs: indices, id, properties: Properties { name } }) in topo.objects.countries.geometries.into_iter().enumerate() {
+            let arcs_of = Arcs::of(&kind, indices)
+                .ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
             let polygons: Vec<&Vec<Vec<i64>>> = match &arcs_of {
                 Arcs::Polygon(p) => vec![p],
                 Arcs::MultiPolygon(m) => m.iter().collect(),

@@ -243,10 +243,10 @@ const NEEDS_STORY: &str = "TripMap: needs a story (the loader fetches story.json
 const NEEDS_CHECKER: &str = "TripMap: needs the checker (checkStory)";
 
 /// A story's JSON read in the map: the story, or the problems validation found; `Err` (nothing
-/// touched) when only the checker module can word what is wrong.
-/// A story that still names track files was not handed over by the loader (which reads them in
-/// through the importer module): it is refused rather than drawn without its tracks. What is
-/// only worth a warning goes to the console.
+/// touched) when only the checker module can word what is wrong. A story that still names track
+/// files was not handed over by the loader (which reads them in through the importer module): it
+/// is refused rather than drawn without its tracks. What is only worth a warning goes to the
+/// console.
 fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
     #[cfg(feature = "reader")]
     let read = Story::from_json(json);

@@ -193,16 +193,10 @@ fn page_svg(story: &Story, o: &Options, page: Page) -> String {
         let y = top + h + 20.0 + row as f64 * CREDIT_LINE_PX;
         let sx = if rtl { w - PAD - col as f64 * LEGEND_COL_PX - 26.0 } else { PAD + col as f64 * LEGEND_COL_PX };
         let tx = if rtl { sx - 6.0 } else { sx + 32.0 };
-        let _ = write!(out, r#"<path class="tripmap__leg-line" data-mode="{}" d="M{},{}h26""#, key.mode.as_str(), num(sx), num(y - 4.0));
-        if let Some(c) = key.color.given() {
-            let _ = write!(out, r#" color="{}""#, esc(&c));
-        }
-        if let Some(p) = key.color.palette() {
-            let _ = write!(out, r#" data-palette="{p}""#);
-        }
+        out.push_str(&crate::ui::key_line(key, format!("M{},{}h26", num(sx), num(y - 4.0))).to_html());
         let _ = write!(
             out,
-            r#"/><text class="tripmap__print-credit" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
+            r#"<text class="tripmap__print-credit" x="{}" y="{}" text-anchor="{anchor}">{}</text>"#,
             num(tx),
             num(y),
             esc(&isolate(&key.name, rtl))

@@ -404,7 +404,7 @@ fn trip_legs(story: &Story) -> Vec<TripLeg> {
                 return None;
             }
             let (line, tracked) = match leg.and_then(|l| l.path.as_ref()) {
-                Some(LegPath::Line(g)) => (along(g.lines().into_iter().map(|(_, l)| l).filter(|l| l.len() > 1).collect()), true),
+                Some(LegPath::Line(g)) => (along(g.lines().into_iter().filter(|l| l.len() > 1).collect()), true),
                 // A file not read in (only `import::tracks` reads them): the geodesic, as if it
                 // had none. The embed refuses such a story before it gets here.
                 _ => (Line::new(c[from], c[to]).geodesic_route(), false),

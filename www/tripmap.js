@@ -119,15 +119,22 @@ function foreignFormat(json) {
  * import changed (dropped HTML, ignored tile options) goes to the console for the developer.
  */
 async function imported(json) {
-  let out;
-  try {
-    out = JSON.parse((await sideModule('import')).importStory(json));
-  } catch (e) {
-    return { problems: oneProblem(`the importer could not run (${e.message})`) };
-  }
+  const out = await askImporter((m) => m.importStory(json), 'the importer could not run');
   if (out.problems) return out;
   console.info(`TripMap: ${out.report}`);
   return { json: JSON.stringify(out.story) };
+}
+
+/**
+ * One call to the importer module, whose answer is JSON: `{ story, … }` or `{ problems }`. An
+ * importer that cannot load or run is one problem, worded `failure (why)`.
+ */
+async function askImporter(call, failure) {
+  try {
+    return JSON.parse(call(await sideModule('import')));
+  } catch (e) {
+    return { problems: oneProblem(`${failure} (${e.message})`) };
+  }
 }
 
 /** The map's own styles as one constructable stylesheet, shared by every map's shadow root. */
@@ -219,13 +226,8 @@ function trackFiles(json) {
  * problems (a file that did not load or does not parse, named with its leg).
  */
 async function withTracks(json, files, base) {
-  const fetched = await Promise.all(files.map((f) => fetchOwn(f, base)));
-  let out;
-  try {
-    out = JSON.parse((await sideModule('import')).inlineTracks(json, JSON.stringify(Object.fromEntries(files.map((f, i) => [f, fetched[i]])))));
-  } catch (e) {
-    return { problems: oneProblem(`the importer could not read the track files (${e.message})`) };
-  }
+  const fetched = JSON.stringify(Object.fromEntries(await Promise.all(files.map(async (f) => [f, await fetchOwn(f, base)]))));
+  const out = await askImporter((m) => m.inlineTracks(json, fetched), 'the importer could not read the track files');
   return out.problems ? out : { json: JSON.stringify(out.story) };
 }
 

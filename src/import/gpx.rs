@@ -3,6 +3,7 @@
 //! `lines`), in the mode their `<type>` names.
 
 use super::lines::{mode_from, Track};
+use super::tracks::xy;
 use super::{Format, Imported, Place, Report};
 use crate::story::{Problem, Story, What};
 
@@ -20,7 +21,6 @@ use crate::story::{Problem, Story, What};
 pub fn import(text: &str) -> Result<(Story, Report), Vec<Problem>> {
     let gpx = gpx::read(text.as_bytes()).map_err(|e| vec![Problem::new("", What::BadTrackFile, &[("file", "the GPX file"), ("detail", &e.to_string())])])?;
     let mut out = Imported::new(Format::Gpx);
-    let xy = |w: &gpx::Waypoint| geo::Coord { x: w.point().x(), y: w.point().y() };
     let place = |w: &gpx::Waypoint| {
         let mut p = Place::at(w.name.clone().unwrap_or_default(), xy(w));
         if let Some(desc) = w.description.as_ref().or(w.comment.as_ref()).filter(|d| !d.trim().is_empty()) {

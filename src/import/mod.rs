@@ -138,7 +138,7 @@ pub fn read(json: &str) -> Result<(Story, Option<Report>), Vec<Problem>> {
 /// [`read`] has it, then its legs' track files read in through `load` (a file's text by the
 /// name the story gives, relative to the story).
 pub fn read_file(name: &str, text: &str, load: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<(Story, Option<Report>), Vec<Problem>> {
-    let (mut story, report) = if name.to_ascii_lowercase().ends_with(".gpx") {
+    let (mut story, report) = if crate::story::is_gpx(name) {
         let (story, report) = gpx::import(text)?;
         (story, Some(report))
     } else {

@@ -4,7 +4,7 @@
 //! `geojson` (every LineString and MultiLineString of a geometry, feature or collection).
 //! `tripmap` reads the files from disk, the loader fetches them for the importer module.
 
-use crate::story::{validate, LegPath, PathGeometry, Problem, Story, What};
+use crate::story::{is_gpx, validate, LegPath, PathGeometry, Problem, Story, What};
 use geo::Coord;
 
 /// The lines a track file holds, from its text; `Err` says why it holds none.
@@ -17,9 +17,8 @@ use geo::Coord;
 /// ```
 pub fn read(name: &str, text: &str) -> Result<Vec<Vec<Coord>>, Problem> {
     let bad = |detail: String| Problem::new("", What::BadTrackFile, &[("file", name), ("detail", &detail)]);
-    let lines = if name.to_ascii_lowercase().split(['?', '#']).next().unwrap_or("").ends_with(".gpx") {
+    let lines = if is_gpx(name) {
         let gpx = gpx::read(text.as_bytes()).map_err(|e| bad(e.to_string()))?;
-        let xy = |w: &gpx::Waypoint| Coord { x: w.point().x(), y: w.point().y() };
         let tracks: Vec<Vec<Coord>> = gpx.tracks.iter().flat_map(|t| &t.segments).map(|s| s.points.iter().map(xy).collect()).collect();
         if tracks.iter().any(|t| !t.is_empty()) {
             tracks
@@ -44,6 +43,11 @@ pub fn read(name: &str, text: &str) -> Result<Vec<Vec<Coord>>, Problem> {
     Ok(lines)
 }
 
+/// A GPX point's position.
+pub(super) fn xy(w: &gpx::Waypoint) -> Coord {
+    Coord { x: w.point().x(), y: w.point().y() }
+}
+
 /// The LineStrings of a GeoJSON geometry (in a collection too), as coordinates.
 pub(super) fn push_lines(g: &geojson::GeometryValue, out: &mut Vec<Vec<Coord>>) {
     let line = |ps: &Vec<geojson::Position>| ps.iter().filter(|p| p.len() >= 2).map(|p| Coord { x: p[0], y: p[1] }).collect();
@@ -56,10 +60,14 @@ pub(super) fn push_lines(g: &geojson::GeometryValue, out: &mut Vec<Vec<Coord>>) 
 }
 
 /// Reads every track file the story's legs name (`load` gives a file's text, or why it could
-/// not be had) into the story, then checks it again (a track's positions must be in range).
+/// not be had) into the story, then, if there were any, checks it again (a track's positions
+/// must be in range). The story must have been checked as it was read.
 /// Problems name the leg: `legs[2].path: tracks/day3.gpx could not be loaded (HTTP 404)`.
 pub fn inline(story: &mut Story, load: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<(), Vec<Problem>> {
     let files: Vec<(usize, String)> = story.track_files().into_iter().map(|(i, f)| (i, f.to_string())).collect();
+    if files.is_empty() {
+        return Ok(()); // nothing changed since the story was read and checked
+    }
     let mut problems = Vec::new();
     for (i, file) in files {
         let at = format!("legs[{i}].path");

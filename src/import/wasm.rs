@@ -19,13 +19,17 @@ pub fn import_story(json: &str) -> String {
 /// `{"story": {…}}`, or `{"problems": […]}` naming the leg and the file.
 #[wasm_bindgen(js_name = inlineTracks)]
 pub fn inline_tracks(json: &str, files: &str) -> String {
-    let files: std::collections::HashMap<String, serde_json::Value> = serde_json::from_str(files).unwrap_or_default();
+    /// One file as the loader fetched it.
+    #[derive(serde::Deserialize)]
+    struct Fetched {
+        text: Option<String>,
+        error: Option<String>,
+    }
+    let files: std::collections::HashMap<String, Fetched> = serde_json::from_str(files).unwrap_or_default();
     let mut load = |name: &str| match files.get(name) {
-        Some(f) => match (f.get("text").and_then(|t| t.as_str()), f.get("error").and_then(|e| e.as_str())) {
-            (Some(text), _) => Ok(text.to_string()),
-            (None, error) => Err(error.unwrap_or("not fetched").to_string()),
-        },
-        None => Err("not fetched".into()),
+        Some(Fetched { text: Some(text), .. }) => Ok(text.clone()),
+        Some(Fetched { error: Some(error), .. }) => Err(error.clone()),
+        _ => Err("not fetched".into()),
     };
     let out = match super::read(json).and_then(|(mut story, _)| super::tracks::inline(&mut story, &mut load).map(|()| story)) {
         Ok(story) => serde_json::json!({ "story": story }),

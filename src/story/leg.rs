@@ -72,17 +72,22 @@ pub enum PathGeometry {
 }
 
 impl PathGeometry {
-    /// The lines of the geometry as coordinates (x longitude, y latitude), each with the JSON
-    /// path of its positions (`path.coordinates`, `path.coordinates[1]`). Positions with fewer
-    /// than two numbers are left out (validation reports them).
-    pub fn lines(&self) -> Vec<(String, Vec<Coord>)> {
-        let line = |ps: &[Vec<f64>]| ps.iter().filter_map(|p| Some(Coord { x: *p.first()?, y: *p.get(1)? })).collect();
+    /// Each line's positions as written, with their JSON path (`path.coordinates`,
+    /// `path.coordinates[1]`): what validation checks.
+    pub fn positions(&self) -> Vec<(String, &[Vec<f64>])> {
         match self {
-            PathGeometry::LineString { coordinates } => vec![("path.coordinates".into(), line(coordinates))],
+            PathGeometry::LineString { coordinates } => vec![("path.coordinates".into(), coordinates)],
             PathGeometry::MultiLineString { coordinates } => {
-                coordinates.iter().enumerate().map(|(i, ps)| (format!("path.coordinates[{i}]"), line(ps))).collect()
+                coordinates.iter().enumerate().map(|(i, ps)| (format!("path.coordinates[{i}]"), &ps[..])).collect()
             }
         }
+    }
+
+    /// The lines as coordinates (x longitude, y latitude). Positions with fewer than two numbers
+    /// are left out (validation reports them).
+    pub fn lines(&self) -> Vec<Vec<Coord>> {
+        let line = |ps: &[Vec<f64>]| ps.iter().filter_map(|p| Some(Coord { x: *p.first()?, y: *p.get(1)? })).collect();
+        self.positions().into_iter().map(|(_, ps)| line(ps)).collect()
     }
 
     /// The geometry of these lines: one line is a `LineString`.

@@ -17,7 +17,7 @@ pub use date::{Date, DateError, DateRange};
 pub use leg::{is_hex_color, LegColor, LegPath, PathGeometry, Route, TravelMode, NOT_A_PATH, ROUTE_PALETTE, TRACK_END_TOLERANCE_KM};
 pub use rich::{plain_text, push_run, Marked, Paragraph, RichText, Run};
 pub use text::Text;
-pub use validate::{for_each_text, is_language_code, is_track_file, validate, warnings, Problem, What};
+pub use validate::{for_each_text, is_gpx, is_language_code, is_track_file, validate, warnings, Problem, What};
 
 use serde::{Deserialize, Serialize};
 
@@ -434,7 +434,7 @@ impl Story {
             eat(leg.mode.unwrap_or_default().as_str().as_bytes());
             match &leg.path {
                 Some(LegPath::Line(g)) => {
-                    for (_, line) in g.lines() {
+                    for line in g.lines() {
                         eat(b"|");
                         for c in line {
                             eat(&c.x.to_le_bytes());
@@ -455,14 +455,8 @@ impl Story {
         Story::read_quick(DEFAULT_STORY_JSON).and_then(Result::ok).expect("data/story.json is valid (checked by tests)")
     }
 
-    /// The legs as pairs of stop indices: the explicit `legs`, or consecutive stops.
-    /// Only meaningful on a validated story.
-    pub fn leg_indices(&self) -> Vec<(usize, usize)> {
-        self.leg_specs().into_iter().map(|(a, b, _)| (a, b)).collect()
-    }
-
-    /// The legs as stop indices with their leg (none for the consecutive stops of a story
-    /// without `legs`). Only meaningful on a validated story.
+    /// The legs as stop indices with their leg: the explicit `legs`, or, for a story without
+    /// `legs`, consecutive stops (with no leg of their own). Only meaningful on a validated story.
     pub fn leg_specs(&self) -> Vec<(usize, usize, Option<&Leg>)> {
         let index = |id: &str| self.stops.iter().position(|s| s.id == id);
         match &self.legs {

@@ -110,9 +110,9 @@ fn plain(path: &[Segment], message: &str) -> Problem {
     if message.starts_with("unknown variant") {
         // "unknown variant `raod`, expected one of `flight`, `road`, …"
         let names = quoted(message);
-        let value = names.first().copied().unwrap_or("?");
-        let expected = names[1.min(names.len())..].iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
-        let name = strsim_closest(value, &names[1.min(names.len())..]).unwrap_or("");
+        let (value, allowed) = names.split_first().map_or(("?", &[][..]), |(v, rest)| (*v, rest));
+        let expected = allowed.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+        let name = strsim_closest(value, allowed).unwrap_or("");
         return Problem::new(path_string(path), What::UnknownValue, &[("value", value), ("expected", &expected), ("name", name)]);
     }
     if message.contains(super::NOT_A_PATH) {

@@ -300,16 +300,10 @@ pub fn validate(story: &Story) -> Result<(), Vec<Problem>> {
 /// The positions of a leg's track: each line at least two, each position in range, as
 /// `legs[0].path.coordinates[2][1]: 95 is outside -90..90`.
 fn check_path(p: &mut Vec<Problem>, leg: &str, g: &super::PathGeometry) {
-    let lines: Vec<(String, &Vec<Vec<f64>>)> = match g {
-        super::PathGeometry::LineString { coordinates } => vec![("path.coordinates".into(), coordinates)],
-        super::PathGeometry::MultiLineString { coordinates } => {
-            if coordinates.is_empty() {
-                p.push(Problem::new(format!("{leg}.path.coordinates"), What::FewPositions, &[]));
-            }
-            coordinates.iter().enumerate().map(|(i, c)| (format!("path.coordinates[{i}]"), c)).collect()
-        }
-    };
-    for (at, positions) in lines {
+    if matches!(g, super::PathGeometry::MultiLineString { coordinates } if coordinates.is_empty()) {
+        p.push(Problem::new(format!("{leg}.path.coordinates"), What::FewPositions, &[]));
+    }
+    for (at, positions) in g.positions() {
         if positions.len() < 2 {
             p.push(Problem::new(format!("{leg}.{at}"), What::FewPositions, &[]));
         }
@@ -327,8 +321,18 @@ fn check_path(p: &mut Vec<Problem>, leg: &str, g: &super::PathGeometry) {
 
 /// A `.gpx`, `.geojson` or `.json` file name: the tracks the loader and `tripmap` read.
 pub fn is_track_file(name: &str) -> bool {
+    [".gpx", ".geojson", ".json"].iter().any(|e| has_extension(name, e))
+}
+
+/// A GPX file's name (anything else is read as JSON).
+pub fn is_gpx(name: &str) -> bool {
+    has_extension(name, ".gpx")
+}
+
+/// The file part of `name` (before any `?` or `#`) ends with `ext` (any case) and has a stem.
+fn has_extension(name: &str, ext: &str) -> bool {
     let lower = name.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    [".gpx", ".geojson", ".json"].iter().any(|e| lower.ends_with(e) && lower.len() > e.len())
+    lower.ends_with(ext) && lower.len() > ext.len()
 }
 
 /// What is worth a word but does not stop the map (`tripmap check` and the console say it):
@@ -341,7 +345,7 @@ pub fn warnings(story: &Story) -> Vec<Problem> {
     for (i, leg) in legs {
         let Some(LegPath::Line(g)) = &leg.path else { continue };
         let lines = g.lines();
-        let (Some(first), Some(last)) = (lines.first().and_then(|(_, l)| l.first()), lines.last().and_then(|(_, l)| l.last())) else { continue };
+        let (Some(first), Some(last)) = (lines.first().and_then(|l| l.first()), lines.last().and_then(|l| l.last())) else { continue };
         for (end, what, id) in [(first, What::FarStart, &leg.from), (last, What::FarEnd, &leg.to)] {
             let Some(stop) = story.stops.iter().find(|s| &s.id == id) else { continue };
             let km = Geodesic.distance(Point::new(end.x, end.y), Point::new(stop.lon, stop.lat)) / 1000.0;

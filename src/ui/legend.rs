@@ -34,6 +34,12 @@ pub fn legend_keys(ctx: &MapContext) -> Vec<LegendKey> {
     keys
 }
 
+/// A sample of a key's line along `d`, styled as the map's legs are (the HTML key's and the
+/// standalone picture's).
+pub fn key_line(k: &LegendKey, d: String) -> impl IntoView {
+    view! { <path class="tripmap__leg-line" data-mode=k.mode.as_str() color=k.color.given() data-palette=k.color.palette() d=d /> }
+}
+
 /// What the lines mean, under the map: a sample of each line's style (as the map draws it)
 /// and its name. The same markup on the static and the live map.
 #[component]
@@ -47,7 +53,7 @@ pub fn Legend() -> impl IntoView {
                 view! {
                     <li class="tripmap__legend-item">
                         <svg class="tripmap__legend-key" width="32" height="12" viewBox="0 0 32 12" aria-hidden="true">
-                            <path class="tripmap__leg-line" data-mode=k.mode.as_str() color=k.color.given() data-palette=k.color.palette() d="M3,6h26" />
+                            {key_line(&k, "M3,6h26".into())}
                         </svg>
                         <span>{k.name}</span>
                     </li>

@@ -18,7 +18,7 @@ mod stop_list;
 mod trip_map;
 
 pub use error_panel::ErrorPanel;
-pub use legend::{legend_keys, LegendKey};
+pub use legend::{key_line, legend_keys, LegendKey};
 pub use map_layer::MapLayer;
 pub use trip_map::TripMap;
 
