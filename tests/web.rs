@@ -72,6 +72,14 @@ async fn next_frame() {
     tick().await;
 }
 
+/// The open card: the live map holds every stop's card, the others `hidden`.
+const OPEN: &str = "[data-card]:not([hidden])";
+
+/// Stop `id`'s card, if it is open.
+fn open(id: &str) -> String {
+    format!(r#"[data-card="{id}"]:not([hidden])"#)
+}
+
 fn find(root: &Element, selector: &str) -> Option<Element> {
     root.query_selector(selector).unwrap()
 }
@@ -114,7 +122,7 @@ async fn the_default_story_mounts_with_every_hook() {
     assert_eq!(km, [("washington-bogota", "3798"), ("bogota-santiago", "4239"), ("santiago-lima", "2457")].map(|(a, b)| (a.to_string(), b.to_string())));
     assert!(find(&el, r#"[data-country="COL"].is-visited"#).is_some());
     assert!(find(&el, r#"[data-country="BRA"]:not(.is-visited)"#).is_some());
-    assert_eq!(count(&el, "[data-card]"), 0, "no card until a stop is chosen");
+    assert_eq!(count(&el, OPEN), 0, "no card until a stop is chosen");
     assert_eq!(text(&el, ".tripmap__title"), "Blinken's tour of Colombia, Chile and Peru");
 }
 
@@ -123,7 +131,7 @@ async fn clicking_a_marker_opens_its_card_and_the_close_button_closes_it() {
     let el = mounted(None).await;
     click(&find(&el, r#"[data-stop="lima"]"#).unwrap());
     tick().await;
-    let card = find(&el, r#"[data-card="lima"]"#).expect("Lima's card is open");
+    let card = find(&el, &open("lima")).expect("Lima's card is open");
     let t = card.text_content().unwrap();
     for needle in ["Stop 4 of 4", "October", "2022", "Pedro Castillo", "President of Peru", "$240m", "1.2m+", "AS/COA Online"] {
         assert!(t.contains(needle), "card lacks {needle:?}: {t}");
@@ -132,10 +140,52 @@ async fn clicking_a_marker_opens_its_card_and_the_close_button_closes_it() {
     assert!(find(&el, ".tripmap__leg.is-selected [data-leg=\"santiago-lima\"]").is_some(), "the leg into Lima is highlighted");
     assert_eq!(count(&el, ".tripmap__leg.is-selected"), 1);
 
-    click(&find(&el, ".tripmap__close").unwrap());
+    click(&find(&el, &format!("{OPEN} .tripmap__close")).unwrap());
     tick().await;
-    assert_eq!(count(&el, "[data-card]"), 0);
+    assert_eq!(count(&el, OPEN), 0);
     assert_eq!(count(&el, ".is-selected"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn every_card_is_made_ahead_hidden_and_a_click_only_shows_it() {
+    let el = mounted(None).await;
+    // Made once the map runs, one a task.
+    for _ in 0..30 {
+        next_frame().await;
+        if count(&el, "[data-card]") == 4 {
+            break;
+        }
+    }
+    assert_eq!(count(&el, "[data-card][hidden]"), 4);
+    assert_eq!(count(&el, ".is-unseen"), 0, "laid out unseen, then hidden again");
+    let santiago = find(&el, r#"[data-card="santiago"]"#).unwrap();
+    click(&find(&el, r#"[data-stop="santiago"]"#).unwrap());
+    tick().await;
+    assert_eq!(find(&el, OPEN).as_ref(), Some(&santiago), "the card made ahead is the one shown");
+    assert_eq!(count(&el, "[data-card]"), 4);
+    click(&find(&el, r#"[data-stop="lima"]"#).unwrap());
+    tick().await;
+    assert_eq!(count(&el, OPEN), 1);
+    assert!(santiago.has_attribute("hidden"));
+}
+
+#[wasm_bindgen_test]
+async fn an_arrow_key_in_a_card_moves_focus_into_the_next_card_at_once() {
+    let el = mounted(None).await;
+    let shadow = || el.get_root_node().dyn_into::<web_sys::ShadowRoot>().unwrap();
+    click(&find(&el, r#"[data-stop="bogota"]"#).unwrap());
+    tick().await;
+    let bogota: HtmlElement = find(&el, &open("bogota")).unwrap().dyn_into().unwrap();
+    bogota.focus().unwrap();
+    key(&bogota, "ArrowRight");
+    tick().await;
+    // Before the next task: a held key's next press must still land in the map, not on the page.
+    let active = shadow().active_element().expect("focus stays in the map");
+    assert_eq!(active.get_attribute("data-card").as_deref(), Some("santiago"));
+    assert!(!active.has_attribute("hidden"));
+    key(&active, "ArrowRight");
+    tick().await;
+    assert!(find(&el, &open("lima")).is_some(), "the second press went on to Lima");
 }
 
 #[wasm_bindgen_test]
@@ -143,11 +193,11 @@ async fn enter_on_a_focused_marker_opens_the_card_and_another_stop_replaces_it()
     let el = mounted(None).await;
     key(&find(&el, r#"[data-stop="santiago"]"#).unwrap(), "Enter");
     tick().await;
-    assert!(text(&el, r#"[data-card="santiago"]"#).contains("$38bn"));
+    assert!(text(&el, &open("santiago")).contains("$38bn"));
     click(&find(&el, ".tripmap__stop-list li:nth-child(2) button").unwrap());
     tick().await;
-    assert_eq!(count(&el, "[data-card]"), 1);
-    assert!(find(&el, r#"[data-card="bogota"]"#).is_some());
+    assert_eq!(count(&el, OPEN), 1);
+    assert!(find(&el, &open("bogota")).is_some());
 }
 
 #[wasm_bindgen_test]
@@ -162,8 +212,8 @@ async fn two_maps_on_a_page_keep_their_own_state() {
     assert_eq!(count(&b, "[data-stop]"), 2);
     click(&find(&b, r#"[data-stop="rome"]"#).unwrap());
     tick().await;
-    assert!(find(&b, r#"[data-card="rome"]"#).is_some());
-    assert_eq!(count(&a, "[data-card]"), 0, "the other map is untouched");
+    assert!(find(&b, &open("rome")).is_some());
+    assert_eq!(count(&a, OPEN), 0, "the other map is untouched");
     assert!(find(&b, r#"[data-country="ITA"].is-visited"#).is_some());
 }
 
@@ -242,7 +292,7 @@ async fn story_text_is_shown_as_text_never_run_as_html() {
     assert_eq!(text(&el, ".tripmap__title"), "<img src=x onerror=alert(1)>");
     click(&find(&el, r#"[data-stop="a"]"#).unwrap());
     tick().await;
-    assert!(text(&el, "[data-card]").contains("<script>alert(2)</script>"));
+    assert!(text(&el, OPEN).contains("<script>alert(2)</script>"));
     assert_eq!(count(&el, "img, b, i, .tripmap script"), 0, "no element was created from story text");
 }
 
@@ -268,7 +318,7 @@ async fn the_page_language_picks_the_story_and_interface_language() {
     assert_eq!(find(&es, ".tripmap").unwrap().get_attribute("dir").as_deref(), Some("ltr"));
     click(&find(&es, r#"[data-stop="lima"]"#).unwrap());
     tick().await;
-    let card = text(&es, r#"[data-card="lima"]"#);
+    let card = text(&es, &open("lima"));
     assert!(card.contains("Parada 4 de 4 · Perú") && card.contains("6–7 de octubre de 2022") && card.contains("presidente del Perú"), "{card}");
 
     let ar = mounted_with(None, &[], Some("ar")).await;
@@ -340,11 +390,11 @@ async fn the_handle_selects_closes_and_destroys() {
     assert!(handle.select("lima"));
     tick().await;
     let root = inside(&el);
-    assert!(find(&root, r#"[data-card="lima"]"#).is_some(), "the page opened Lima");
+    assert!(find(&root, &open("lima")).is_some(), "the page opened Lima");
     assert!(!handle.select("quito"), "no such stop");
     handle.close();
     tick().await;
-    assert_eq!(count(&root, "[data-card]"), 0);
+    assert_eq!(count(&root, OPEN), 0);
     handle.destroy();
     assert!(el.query_selector("tripmap-view").unwrap().is_none(), "the map is gone");
     assert!(!el.has_attribute("data-tripmap-mounted"));
@@ -365,7 +415,7 @@ async fn a_scroll_step_opens_its_stop_without_focus_event_or_url_and_the_whole_t
     tick().await;
     next_frame().await;
     let root = inside(&el);
-    assert!(find(&root, r#"[data-card="santiago"]"#).is_some(), "the step opened Santiago");
+    assert!(find(&root, &open("santiago")).is_some(), "the step opened Santiago");
     assert!(text(&root, ".tripmap__step-status").starts_with("Santiago, "), "the live region names the stop");
     assert_eq!(events.get(), 0, "no tripmap:select: the reader chose nothing");
     assert_eq!(web_sys::window().unwrap().location().href().unwrap(), url, "the URL is left alone");
@@ -373,7 +423,7 @@ async fn a_scroll_step_opens_its_stop_without_focus_event_or_url_and_the_whole_t
     assert!(!handle.step("quito"), "no such stop");
     assert!(handle.step(""));
     tick().await;
-    assert_eq!(count(&root, "[data-card]"), 0, "the whole-trip step closes the card");
+    assert_eq!(count(&root, OPEN), 0, "the whole-trip step closes the card");
     handle.destroy();
 }
 
@@ -392,7 +442,7 @@ async fn a_resized_map_refits_and_keeps_the_open_stop() {
     next_frame().await;
     let after = width(&root);
     assert!(after < before && after <= 420.0, "re-fitted: {before} -> {after}");
-    assert!(find(&root, r#"[data-card="bogota"]"#).is_some(), "still open");
+    assert!(find(&root, &open("bogota")).is_some(), "still open");
     assert!(find(&root, r#"[data-stop="bogota"].is-selected"#).is_some());
 }
 
@@ -412,7 +462,7 @@ async fn a_malformed_page_language_still_gives_a_whole_map() {
         assert_eq!(count(&el, "[data-stop]"), 4, "{lang}");
         click(&find(&el, r#"[data-stop="lima"]"#).unwrap());
         tick().await;
-        assert!(text(&el, r#"[data-card="lima"]"#).contains("2022"), "{lang}: the card has its dates");
+        assert!(text(&el, &open("lima")).contains("2022"), "{lang}: the card has its dates");
     }
     let es = mounted_with(None, &[("data-lang", "es_CO")], None).await;
     assert_eq!(text(&es, ".tripmap__step-status"), "4 paradas", "es_CO is Spanish");
@@ -431,7 +481,7 @@ async fn a_card_shows_headline_time_as_written_rich_text_and_media_as_a_link() {
     assert_eq!(text(&root, ".tripmap__stop-list li:first-child .tripmap__stop-date"), "Spring 1862");
     click(&find(&root, r#"[data-stop="a"]"#).unwrap());
     tick().await;
-    let card = find(&root, r#"[data-card="a"]"#).expect("the card");
+    let card = find(&root, &open("a")).expect("the card");
     assert_eq!(text(&card, ".tripmap__card-title"), "By the sea");
     assert!(text(&card, ".tripmap__kicker").contains("Lima"), "the place moves above the headline");
     assert_eq!(text(&card, ".tripmap__dates"), "Spring 1862");

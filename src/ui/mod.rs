@@ -32,6 +32,7 @@ use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
@@ -100,7 +101,7 @@ impl Theme {
 #[derive(Clone)]
 pub enum Drawing {
     /// In the browser: laid out for its measured box (mounted into a box `container_px` wide)
-    /// and again whenever it changes, one card at a time, zoom, pan and the page's commands.
+    /// and again whenever it changes, one card open at a time, zoom, pan and the page's commands.
     Live { container_px: f64, commands: Option<RwSignal<Option<Command>>> },
     /// At build time, for a map area of `width` × `height` px, with a second drawing for a
     /// phone's map area of `narrow` (shown below 600 px) sharing the first one's countries: every
@@ -137,7 +138,8 @@ pub enum Open {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CardFocus {
     No,
-    /// Scrolled into view if need be (a reader opened it), except in a phone's sheet.
+    /// Scrolled into view if need be (a reader opened it), except in a phone's sheet or a
+    /// scrolling story ([`MapContext::focus_in_place`]).
     IntoView,
     /// Where it is: the card a reader opened on the static map, kept by the live map, which
     /// must not move the page or its column.
@@ -330,6 +332,13 @@ impl MapContext {
         self.root.get_untracked()?.query_selector(selector).ok().flatten()
     }
 
+    /// Whether focus moving into a card must leave the page where it is: a phone's sheet, or a
+    /// scrolling story, whose map stays on screen while a scroll would move the reader's text
+    /// (and with it the step that selects a stop).
+    pub fn focus_in_place(&self) -> bool {
+        self.narrow.get_untracked() || self.root.get_untracked().is_some_and(|r| page::in_scrolly(&r))
+    }
+
     /// When a stop was, for the card and the list: its dates in the reader's locale, else the
     /// time as written (`when`), else nothing.
     pub fn when(&self, stop: &crate::story::Stop) -> String {
@@ -344,8 +353,21 @@ impl MapContext {
         if i >= self.story.stops.len() {
             return;
         }
-        self.focus_card.set_value(if origin == Origin::Reader { CardFocus::IntoView } else { CardFocus::No });
+        // Focus in the card that is about to hide would fall to the page, and with it the keys
+        // that follow (a held arrow key): it moves into the new card as soon as that shows (the
+        // view updates in this task's microtasks), before any other key.
+        let card_focused = origin == Origin::Reader && self.root.get_untracked().is_some_and(|r| page::focus_within(&r, "[data-card]"));
+        self.focus_card.set_value(if origin == Origin::Reader && !card_focused { CardFocus::IntoView } else { CardFocus::No });
         self.selected.set(Some(i));
+        if card_focused {
+            let ctx = self.clone();
+            queue_microtask(move || {
+                let shown = format!("[data-card=\"{}\"]:not([hidden])", ctx.story.stops[i].id);
+                if let Some(card) = ctx.find(&shown).and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    page::focus_card(&card, ctx.focus_in_place());
+                }
+            });
+        }
         // Before the first measurement there is nothing to fly over: the first fit frames it.
         if let Some(scene) = self.scene.get_untracked() {
             // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
@@ -497,24 +519,28 @@ impl MapContext {
         self.flight.update_value(|g| *g += 1);
         let generation = self.flight.get_value();
         let flight = self.view.get_untracked().flight_to(target, w, h);
-        let start = js_sys::Date::now();
         let (view, current) = (self.view, self.flight);
-        fn frame(view: RwSignal<View>, current: StoredValue<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: f64) {
+        // `start`: none until the first frame, which only starts the clock. It shows what the
+        // reader's action changed (a card) without the view's work (labels, every moved element).
+        fn frame(view: RwSignal<View>, current: StoredValue<u32>, generation: u32, flight: crate::zoom::Flight, target: View, start: Option<f64>) {
             request_animation_frame(move || {
                 // A newer animation took over, or the map was destroyed meanwhile.
                 if current.try_get_value() != Some(generation) {
                     return;
                 }
+                let Some(start) = start else {
+                    return frame(view, current, generation, flight, target, Some(js_sys::Date::now()));
+                };
                 let t = (js_sys::Date::now() - start) / flight.duration_ms();
                 if t >= 1.0 {
                     view.set(target);
                 } else {
                     view.set(flight.at(ease(t)));
-                    frame(view, current, generation, flight, target, start);
+                    frame(view, current, generation, flight, target, Some(start));
                 }
             });
         }
-        frame(view, current, generation, flight, target, start);
+        frame(view, current, generation, flight, target, None);
     }
 }
 

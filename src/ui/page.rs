@@ -44,6 +44,29 @@ pub fn announce_select(root: &Element, stop_id: &str) {
     }
 }
 
+/// Whether focus is inside an element under `root` matching `selector` (in the map's shadow
+/// root, whose active element the page's `document.activeElement` does not show).
+pub fn focus_within(root: &Element, selector: &str) -> bool {
+    let active = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element());
+    active.and_then(|a| a.closest(selector).ok().flatten()).is_some_and(|el| root.contains(Some(&el)))
+}
+
+/// Whether the map under `root` is driven by a scrolling story (its host has
+/// [`super::SCROLLY_ATTR`]).
+pub fn in_scrolly(root: &Element) -> bool {
+    root.get_root_node().dyn_into::<web_sys::ShadowRoot>().is_ok_and(|r| r.host().has_attribute(super::SCROLLY_ATTR))
+}
+
+/// Moves focus into a card (screen readers announce it), scrolling it into view unless
+/// `in_place`.
+pub fn focus_card(card: &HtmlElement, in_place: bool) {
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(in_place);
+    if card.is_connected() {
+        let _ = card.focus_with_options(&opts);
+    }
+}
+
 /// Focuses the first element under `root` matching `selector`, HTML or SVG.
 pub fn focus(root: &Element, selector: &str) {
     let Some(el) = root.query_selector(selector).ok().flatten() else { return };
@@ -52,6 +75,23 @@ pub fn focus(root: &Element, selector: &str) {
     } else if let Some(svg) = el.dyn_ref::<web_sys::SvgElement>() {
         let _ = svg.focus();
     }
+}
+
+/// Lays out the hidden element under `root` matching `selector` once where no one sees it
+/// (`.is-unseen`), then hides it again: the browser keeps its text's font faces and shapes, so
+/// showing it later costs a fraction of a first layout.
+pub fn lay_out_unseen(root: &Element, selector: &str) {
+    let Some(el) = root.query_selector(selector).ok().flatten().and_then(|el| el.dyn_into::<HtmlElement>().ok()) else { return };
+    if !el.hidden() {
+        return;
+    }
+    let classes = el.class_list();
+    let _ = classes.add_1("is-unseen");
+    el.set_hidden(false);
+    // Reading its size lays it out now.
+    let _ = el.offset_height();
+    el.set_hidden(true);
+    let _ = classes.remove_1("is-unseen");
 }
 
 /// Share of the screen's height the bottom sheet may cover (its CSS max-height is 50vh).

@@ -3,37 +3,70 @@ use crate::i18n::fill;
 use crate::story::{is_web_url, Media, MediaKind, Run, Stop, Story, Text};
 use leptos::prelude::*;
 
-/// The open stop's card, or nothing when no stop is selected. The static map holds every
-/// stop's card, each a popover that its marker and list button open without a script.
+/// Every stop's card, the open one shown. The static map's cards are popovers that its markers
+/// and list buttons open without a script.
 #[component]
 pub fn StopCard() -> impl IntoView {
     let ctx = use_map();
+    let n = ctx.story.stops.len();
     match ctx.mode {
         Mode::Live => {
-            // Printed, the live map lists every card, as the static map does.
+            // Printed, the live map gives every card, as the static map does.
             let printing = RwSignal::new(false);
             Effect::new(move |_| super::page::follow_media("print", printing));
-            let n = ctx.story.stops.len();
-            let all = move || {
-                printing
-                    .get()
-                    .then(|| view! { <div class="tripmap__print-cards">{(0..n).map(|i| view! { <StopCardBody index=i printed=true /> }).collect_view()}</div> })
-            };
-            view! {
-                {move || ctx.selected.get().map(|i| view! { <StopCardBody index=i /> })}
-                {all}
-            }
-            .into_any()
+            let made: Vec<RwSignal<bool>> = (0..n).map(|_| RwSignal::new(false)).collect();
+            make_ahead(&ctx, made.clone());
+            let selected = ctx.selected;
+            made.into_iter()
+                .enumerate()
+                .map(|(i, made)| {
+                    let wanted = Memo::new(move |_| made.get() || printing.get() || selected.get() == Some(i));
+                    move || wanted.get().then(|| view! { <StopCardBody index=i /> })
+                })
+                .collect_view()
+                .into_any()
         }
         #[cfg(not(target_arch = "wasm32"))]
-        Mode::Static | Mode::Picture => (0..ctx.story.stops.len()).map(|i| view! { <StopCardBody index=i /> }).collect_view().into_any(),
+        Mode::Static | Mode::Picture => (0..n).map(|i| view! { <StopCardBody index=i /> }).collect_view().into_any(),
     }
 }
 
+/// How many of a live map's cards are made ahead of the reader's click. The first layouts warm
+/// the caches every card shares (font faces, the shapes of words), so later cards are quick to
+/// make when they open; a long story does not make hundreds of cards in the background.
+const CARDS_AHEAD: usize = 24;
+
+/// Makes the first [`CARDS_AHEAD`] cards once the map runs, one a task (a reader's input goes
+/// between them), each laid out once unseen: a card's first layout, its text shaped in faces
+/// not used yet, was most of the time from a click to the card on screen.
+fn make_ahead(ctx: &MapContext, made: Vec<RwSignal<bool>>) {
+    fn next(root: NodeRef<leptos::html::Div>, made: Vec<RwSignal<bool>>, ids: Vec<String>, i: usize) {
+        set_timeout(
+            move || {
+                // The map was destroyed meanwhile: its signals are gone.
+                let Some(el) = root.try_get_untracked() else { return };
+                // The card made in the previous task is in the document now.
+                if let (Some(el), Some(id)) = (el, i.checked_sub(1).map(|p| &ids[p])) {
+                    super::page::lay_out_unseen(&el, &format!("[data-card=\"{id}\"]"));
+                }
+                if i >= made.len() || made[i].try_set(true).is_some() {
+                    return;
+                }
+                next(root, made, ids, i + 1);
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+    let ids = ctx.story.stops.iter().take(CARDS_AHEAD).map(|s| s.id.clone()).collect();
+    let made = made.into_iter().take(CARDS_AHEAD).collect();
+    let root = ctx.root;
+    // After the map's first frame: its start is the reader's first wait.
+    request_animation_frame(move || next(root, made, ids, 0));
+}
+
 /// Place and dates, summary, meetings, topics, key figures, quote and sources of one stop.
-/// `printed`: one of the live map's cards for print, which never takes focus.
 #[component]
-fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView {
+fn StopCardBody(index: usize) -> impl IntoView {
     let ctx = use_map();
     let story = ctx.story.clone();
     let stop: &Stop = &story.stops[index];
@@ -49,25 +82,24 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
     });
     let close = ctx.clone();
     let card = NodeRef::<leptos::html::Section>::new();
-    let focus = if printed { CardFocus::No } else { ctx.take_card_focus() };
-    let in_place = ctx.narrow.get_untracked() || focus == CardFocus::InPlace;
-    card.on_load(move |el| {
-        if focus != CardFocus::No {
+    let live = ctx.mode == Mode::Live;
+    let selected = ctx.selected;
+    if live {
+        let ctx = ctx.clone();
+        Effect::new(move |_| {
+            if selected.get() != Some(index) {
+                return;
+            }
+            let focus = ctx.take_card_focus();
+            let Some(el) = card.get_untracked().filter(|_| focus != CardFocus::No) else { return };
+            let in_place = focus == CardFocus::InPlace || ctx.focus_in_place();
             // Moving focus into the card makes screen readers announce it. Two frames later: the
             // card is painted first. Focusing at once would lay the page out inside the click's
             // task (focus scrolls the card into view), which was most of that task.
             let el = send_wrapper::SendWrapper::new(el);
-            request_animation_frame(move || {
-                request_animation_frame(move || {
-                    let opts = web_sys::FocusOptions::new();
-                    opts.set_prevent_scroll(in_place);
-                    if el.is_connected() {
-                        let _ = el.focus_with_options(&opts);
-                    }
-                })
-            });
-        }
-    });
+            request_animation_frame(move || request_animation_frame(move || super::page::focus_card(&el, in_place)));
+        });
+    }
     let position = fill(t.stop_of, &[("i", &locale.number(index as u64 + 1)), ("n", &locale.number(n as u64))]);
     // A card with a headline of its own names the place in the line above it.
     let (title, named) = if stop.headline.is_empty() { (stop.name.to_string(), None) } else { (stop.headline.to_string(), Some(stop.name.as_str())) };
@@ -89,6 +121,7 @@ fn StopCardBody(index: usize, #[prop(optional)] printed: bool) -> impl IntoView 
             node_ref=card
             id=popover.clone()
             popover=popover.as_ref().map(|_| "auto")
+            hidden=move || live && selected.get() != Some(index)
         >
             <button
                 type="button"

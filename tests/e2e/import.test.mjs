@@ -56,7 +56,7 @@ test('a StoryMapJS story embedded directly: every located slide is a stop, its t
   await card.waitFor();
 
   // Hover and click everything a reader could touch; no payload runs.
-  for (const el of await page.locator('.tripmap__card *').all()) await el.hover({ force: true, timeout: 200 }).catch(() => {});
+  for (const el of await page.locator('.tripmap__card:not([hidden]) *').all()) await el.hover({ force: true, timeout: 200 }).catch(() => {});
   await page.locator('.tripmap__text p').first().click();
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.__xss), undefined, 'no payload ran');

@@ -46,14 +46,14 @@ for (const p of PAGES) {
       assert.equal(await page.locator('.tripmap__step-status').textContent(), `${name}, Stop ${i + 1} of ${ids.length}`);
     }
     await page.keyboard.press('ArrowRight');
-    assert.equal(await page.locator(`[data-card="${ids.at(-1)}"]`).count(), 1, 'stays on the last stop');
+    assert.equal(await page.locator(`[data-card="${ids.at(-1)}"]:not([hidden])`).count(), 1, 'stays on the last stop');
     await page.keyboard.press('ArrowLeft');
     await page.locator(`[data-card="${ids.at(-2)}"]`).waitFor();
     await page.keyboard.press('End');
     await page.locator(`[data-card="${ids.at(-1)}"]`).waitFor();
     // Escape closes the card and returns focus to its marker.
     await page.keyboard.press('Escape');
-    assert.equal(await page.locator('[data-card]').count(), 0);
+    assert.equal(await page.locator('[data-card]:not([hidden])').count(), 0);
     assert.equal(await page.evaluate(() => deepActive().getAttribute('data-stop')), ids.at(-1), 'focus back on the marker');
     assert.deepEqual(problems, []);
     await close();
@@ -119,7 +119,7 @@ for (const p of PAGES) {
     assert.equal(url.searchParams.get('page'), '7', 'host parameters kept');
     assert.equal(url.hash, '#comments', 'host hash kept');
     assert.equal(await page.evaluate(() => history.length), before, 'no new history entries');
-    await page.click('[data-card] .tripmap__close');
+    await page.click('[data-card]:not([hidden]) .tripmap__close');
     assert.equal(new URL(page.url()).searchParams.has(p.param), false, 'closing removes the parameter');
     assert.deepEqual(problems, []);
     await close();
@@ -142,7 +142,7 @@ for (const p of PAGES) {
     const m = await page.locator(`[data-stop="${stop.id}"] .tripmap__marker`).boundingBox();
     assert.ok(m.y >= 0 && m.y + m.height <= sheet.y, `stop visible above the sheet: ${JSON.stringify(m)}`);
     // Touch targets.
-    for (const sel of ['.tripmap__ctl', '.tripmap__step', '.tripmap__close', '.tripmap__stop-button']) {
+    for (const sel of ['.tripmap__ctl', '.tripmap__step', '[data-card]:not([hidden]) .tripmap__close', '.tripmap__stop-button']) {
       const b = await page.locator(sel).first().boundingBox();
       assert.ok(b.width >= 44 && b.height >= 44, `${sel} is ${b.width}×${b.height}`);
     }
