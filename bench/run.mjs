@@ -85,15 +85,21 @@ const CLICK_PROBE = ({ card }) => {
   }, { capture: true, once: true });
 };
 
-/** A click on the map as it first shows, in a load of its own: TripMap's static map opens the
- *  card by HTML alone (and starts its live map); the d3 map is live from the start. */
-async function measureFirst(browser, name, url) {
-  const t = TARGETS[name];
+/** A fresh page at the bench's size and CPU throttling, with the probes for map `t`. */
+async function throttledPage(browser, t) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(PROBE, t);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  return { context, page };
+}
+
+/** A click on the map as it first shows, in a load of its own: TripMap's static map opens the
+ *  card by HTML alone (and starts its live map); the d3 map is live from the start. */
+async function measureFirst(browser, name, url) {
+  const t = TARGETS[name];
+  const { context, page } = await throttledPage(browser, t);
   await page.goto(url);
   await page.waitForFunction(() => window.__bench.drawn !== undefined && window.__bench.ready !== undefined, null, { timeout: 60_000 });
   await page.waitForTimeout(300);
@@ -109,11 +115,7 @@ async function measureFirst(browser, name, url) {
 
 async function measure(browser, name, url) {
   const t = TARGETS[name];
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.addInitScript(PROBE, t);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+  const { context, page } = await throttledPage(browser, t);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(url);
