@@ -85,7 +85,7 @@ impl Arcs {
         let ints = |rings: Vec<Vec<f64>>| rings.into_iter().map(|r| r.into_iter().map(|i| i as i64).collect()).collect();
         match kind {
             "Polygon" => Some(Arcs::Polygon(ints(arcs.positions()?))),
-            "MultiPolygon" => Some(Arcs::MultiPolygon(arcs.list()?.into_iter().map(|p| p.positions().map(ints)).collect::<Option<_>>()?)),
+            "MultiPolygon" => Some(Arcs::MultiPolygon(arcs.position_lists()?.into_iter().map(ints).collect())),
             _ => None,
         }
     }

@@ -28,6 +28,11 @@ impl Nested {
         };
         self.list()?.into_iter().map(|p| p.list()?.into_iter().map(number).collect()).collect()
     }
+
+    /// A list of lists of positions (a MultiLineString's lines, a MultiPolygon's polygons).
+    pub fn position_lists(self) -> Option<Vec<Vec<Vec<f64>>>> {
+        self.list()?.into_iter().map(Nested::positions).collect()
+    }
 }
 
 impl<'de> Deserialize<'de> for Nested {

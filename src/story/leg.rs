@@ -3,6 +3,7 @@
 //! it belongs to when a story has several.
 
 use super::Text;
+use crate::nested::Nested;
 use geo::Coord;
 use serde::{Deserialize, Serialize};
 
@@ -124,7 +125,7 @@ impl<'de> serde::de::Visitor<'de> for PathVisitor {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<LegPath, A::Error> {
-        let (mut kind, mut coordinates) = (None::<String>, None::<crate::nested::Nested>);
+        let (mut kind, mut coordinates) = (None::<String>, None::<Nested>);
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "type" => kind = Some(map.next_value()?),
@@ -138,10 +139,7 @@ impl<'de> serde::de::Visitor<'de> for PathVisitor {
         let c = coordinates.ok_or_else(not)?;
         let geometry = match kind.as_deref() {
             Some("LineString") => PathGeometry::LineString { coordinates: c.positions().ok_or_else(not)? },
-            Some("MultiLineString") => {
-                let lines = c.list().ok_or_else(not)?.into_iter().map(crate::nested::Nested::positions).collect::<Option<_>>();
-                PathGeometry::MultiLineString { coordinates: lines.ok_or_else(not)? }
-            }
+            Some("MultiLineString") => PathGeometry::MultiLineString { coordinates: c.position_lists().ok_or_else(not)? },
             _ => return Err(not()),
         };
         Ok(LegPath::Line(geometry))

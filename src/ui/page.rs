@@ -47,14 +47,19 @@ pub fn announce_select(root: &Element, stop_id: &str) {
 /// Whether focus is inside an element under `root` matching `selector` (in the map's shadow
 /// root, whose active element the page's `document.activeElement` does not show).
 pub fn focus_within(root: &Element, selector: &str) -> bool {
-    let active = root.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().and_then(|r| r.active_element());
+    let active = shadow_root_of(root).and_then(|r| r.active_element());
     active.and_then(|a| a.closest(selector).ok().flatten()).is_some_and(|el| root.contains(Some(&el)))
 }
 
 /// Whether the map under `root` is driven by a scrolling story (its host has
 /// [`super::SCROLLY_ATTR`]).
 pub fn in_scrolly(root: &Element) -> bool {
-    root.get_root_node().dyn_into::<web_sys::ShadowRoot>().is_ok_and(|r| r.host().has_attribute(super::SCROLLY_ATTR))
+    shadow_root_of(root).is_some_and(|r| r.host().has_attribute(super::SCROLLY_ATTR))
+}
+
+/// The shadow root the map's elements live in (`<tripmap-view>`'s).
+fn shadow_root_of(el: &Element) -> Option<web_sys::ShadowRoot> {
+    el.get_root_node().dyn_into().ok()
 }
 
 /// Moves focus into a card (screen readers announce it), scrolling it into view unless
