@@ -304,6 +304,8 @@ pub struct ProblemStrings {
     pub far_end: &'static str,
     /// `{value}`, `{expected}`: a name that is not one of the allowed ones (a leg's mode).
     pub unknown_value: &'static str,
+    /// A key written twice in one object: JSON readers keep only one of the two.
+    pub written_twice: &'static str,
 }
 
 pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -346,6 +348,7 @@ pub const EN_PROBLEMS: ProblemStrings = ProblemStrings {
     far_start: "the track starts {km} km from \"{stop}\"",
     far_end: "the track ends {km} km from \"{stop}\"",
     unknown_value: "\"{value}\" is not one of {expected}",
+    written_twice: "is written twice (a reader keeps only one)",
 };
 
 pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -388,6 +391,7 @@ pub const ES_PROBLEMS: ProblemStrings = ProblemStrings {
     far_start: "el track empieza a {km} km de \"{stop}\"",
     far_end: "el track termina a {km} km de \"{stop}\"",
     unknown_value: "\"{value}\" no es ninguno de {expected}",
+    written_twice: "está escrito dos veces (un lector solo conserva uno)",
 };
 
 pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
@@ -430,6 +434,7 @@ pub const AR_PROBLEMS: ProblemStrings = ProblemStrings {
     far_start: "يبدأ المسار على بعد {km} كم من \"{stop}\"",
     far_end: "ينتهي المسار على بعد {km} كم من \"{stop}\"",
     unknown_value: "\"{value}\" ليس من بين {expected}",
+    written_twice: "مكتوب مرتين (لا يحتفظ القارئ إلا بواحد)",
 };
 
 impl ProblemStrings {
@@ -443,7 +448,7 @@ impl ProblemStrings {
     }
 
     /// Every template, for the completeness test.
-    pub fn all(&self) -> [(&'static str, &'static str); 39] {
+    pub fn all(&self) -> [(&'static str, &'static str); 40] {
         [
             ("empty", self.empty),
             ("outside", self.outside),
@@ -484,6 +489,7 @@ impl ProblemStrings {
             ("far_start", self.far_start),
             ("far_end", self.far_end),
             ("unknown_value", self.unknown_value),
+            ("written_twice", self.written_twice),
         ]
     }
 }

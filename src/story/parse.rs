@@ -8,8 +8,10 @@
 
 use super::validate::{Problem, What};
 use super::{validate, Story};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_path_to_error::Segment;
+use std::cell::RefCell;
 
 /// More structural problems than this in one story are not worth listing one by one.
 const MAX_REPAIRS: usize = 200;
@@ -20,11 +22,85 @@ pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
     // through a JSON value; the default story's read was 94 ms of a map's mount at 4× CPU
     // throttling) and check them. Anything this stricter reader refuses (duplicate keys too)
     // goes the long way, which finds and words every problem.
-    if let Some(read) = Story::read_quick(json) {
-        return read;
+    // A key written twice is heard of first: serde_json refuses a field twice in a struct but
+    // keeps the last of a map's key (a translation), as the browser's JSON.parse keeps the last
+    // of any, and the value read below has only one of each.
+    let twice = written_twice(json);
+    if twice.is_empty() {
+        if let Some(read) = Story::read_quick(json) {
+            return read;
+        }
     }
     let value: Value = serde_json::from_str(json).map_err(|e| vec![syntax_problem(&e)])?;
-    parse_value(value)
+    match parse_value(value) {
+        read if twice.is_empty() => read,
+        read => Err(twice.into_iter().chain(read.err().unwrap_or_default()).collect()),
+    }
+}
+
+/// Every key written a second time in its object, by path (`stops[0].name`).
+fn written_twice(json: &str) -> Vec<Problem> {
+    let found = RefCell::new(Vec::new());
+    // Broken JSON: the syntax problem is reported by the read that follows.
+    let _ = Walk { path: String::new(), found: &found }.deserialize(&mut serde_json::Deserializer::from_str(json));
+    found.into_inner()
+}
+
+/// A walk over any JSON value that notes the keys written twice.
+struct Walk<'a> {
+    path: String,
+    found: &'a RefCell<Vec<Problem>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        for i in 0.. {
+            if seq.next_element_seed(Walk { path: format!("{}[{i}]", self.path), found: self.found })?.is_none() {
+                break;
+            }
+        }
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = std::collections::HashSet::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
+            if !seen.insert(key) {
+                self.found.borrow_mut().push(Problem::new(path.clone(), What::WrittenTwice, &[]));
+            }
+            map.next_value_seed(Walk { path, found: self.found })?;
+        }
+        Ok(())
+    }
 }
 
 /// The same for JSON already read into a value.
@@ -248,8 +324,7 @@ mod tests {
             include_str!("../../tests/import/geojson-points.tripmap.json"),
             // Well formed but wrong: only validation can tell.
             r#"{"title":"t","traveller":{"name":"x"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2022-10-03"},{"id":"a","name":"B","lat":1,"lon":0,"date":"2022-10-02"}]}"#,
-            // Refused by the quick read: a duplicate key, an unknown field, a wrong type.
-            r#"{"title":"t","title":"u","stops":[{"id":"a","name":"A","lat":1,"lon":0}]}"#,
+            // Refused by the quick read: an unknown field, a wrong type.
             r#"{"title":"t","stops":[{"id":"a","name":"A","lat":1,"lon":0,"lattitude":2}]}"#,
             r#"{"title":"t","stops":[{"id":"a","name":"A","lat":"north","lon":0}]}"#,
         ];
@@ -261,5 +336,23 @@ mod tests {
                 "{json}"
             );
         }
+    }
+
+    /// A key written twice is a problem wherever it is, in a struct (which serde_json refuses)
+    /// or in translations (which it would keep the last of), and the rest is still checked.
+    #[test]
+    fn a_key_written_twice_is_reported_with_its_path() {
+        let json = r#"{"title":"t","title":"u","stops":[{"id":"a","name":{"en":"A","en":"B"},"lat":95,"lon":0}]}"#;
+        let problems: Vec<String> = parse(json).unwrap_err().iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "title: is written twice (a reader keeps only one)",
+                "stops[0].name.en: is written twice (a reader keeps only one)",
+                "stops[0].lat: 95 is outside -90..90"
+            ]
+        );
+        let once = r#"{"title":"t","stops":[{"id":"a","name":{"en":"A","es":"A"},"lat":1,"lon":0}]}"#;
+        assert!(parse(once).is_ok());
     }
 }

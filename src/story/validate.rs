@@ -60,6 +60,8 @@ pub enum What {
     FarEnd,
     /// args: value, expected, and name when there is a likely meant one.
     UnknownValue,
+    /// A key written twice in one object (the every-problem reader finds it in the text).
+    WrittenTwice,
     /// Any other serde message, as it is (arg: text).
     Other,
 }
@@ -120,6 +122,7 @@ impl Problem {
             What::NotAPath => t.not_a_path,
             What::FarStart => t.far_start,
             What::FarEnd => t.far_end,
+            What::WrittenTwice => t.written_twice,
             What::Other => "{text}",
             What::UnknownValue => return fill(t.unknown_value, &args) + &self.did_you_mean(t),
             What::UnknownField => return fill(t.unknown_field, &args) + &self.did_you_mean(t),
