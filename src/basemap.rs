@@ -7,7 +7,8 @@
 //! Natively the data is compiled in ([`Basemap::natural_earth`]). The map's wasm does not carry
 //! it: a map whose page holds its static map (`tripmap render --html`) reuses that drawing's
 //! countries, and only a map without one needs the data, which the loader fetches
-//! (`countries.topo.json` beside it) and hands over once ([`Basemap::provide`]).
+//! (`countries.topo.json` beside it) and hands over once ([`Basemap::provide`]), read by the
+//! browser's `JSON.parse` ([`Basemap::from_topology`]).
 
 use crate::nested::Nested;
 use geo::{coord, BoundingRect, Coord, Distance, Euclidean, Intersects, LineString, MultiPolygon, Point, Polygon, Rect};
@@ -44,10 +45,12 @@ pub struct Country {
     bbox: Option<Rect>,
 }
 
+/// A TopoJSON topology as read, before its arcs are decoded ([`Basemap::from_topology`]).
 #[derive(Deserialize)]
-struct Topology {
+pub struct Topology {
     transform: Transform,
-    arcs: Vec<Vec<[i64; 2]>>,
+    /// Each arc's delta-encoded points (the browser's reader copies them out in one go).
+    pub(crate) arcs: Vec<Vec<[i64; 2]>>,
     objects: Objects,
 }
 #[derive(Deserialize)]
@@ -111,12 +114,14 @@ impl Basemap {
         return NATURAL_EARTH.get();
     }
 
-    /// Decodes `data/countries.topo.json` as fetched, once (later calls keep the first).
-    pub fn provide(json: &str) -> Result<&'static Basemap, serde_json::Error> {
+    /// Keeps the basemap `decode` gives (`data/countries.topo.json` as fetched, decoded by the
+    /// browser's reader), once: later calls keep the first and decode nothing.
+    #[cfg(target_arch = "wasm32")]
+    pub fn provide(decode: impl FnOnce() -> Result<Basemap, String>) -> Result<&'static Basemap, String> {
         if let Some(map) = NATURAL_EARTH.get() {
             return Ok(map);
         }
-        let map = Basemap::from_topojson(json)?;
+        let map = decode()?;
         Ok(NATURAL_EARTH.get_or_init(|| map))
     }
 
@@ -139,14 +144,19 @@ impl Basemap {
     /// assert_eq!(map.coastlines.len(), 1);
     /// assert!(map.country_at(geo::coord! { x: 0.5, y: 0.5 }).is_some());
     /// ```
-    pub fn from_topojson(json: &str) -> Result<Basemap, serde_json::Error> {
-        let topo: Topology = serde_json::from_str(json)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_topojson(json: &str) -> Result<Basemap, String> {
+        Basemap::from_topology(serde_json::from_str(json).map_err(|e| e.to_string())?)
+    }
+
+    /// The basemap of a topology already read (natively by serde_json, in the browser through
+    /// `JSON.parse`): `Err` names a country whose geometry is not a polygon of arcs.
+    pub fn from_topology(topo: Topology) -> Result<Basemap, String> {
         let arcs: Vec<Vec<Coord>> = topo.arcs.iter().map(|a| decode_arc(a, &topo.transform)).collect();
         let mut users: Vec<Vec<usize>> = vec![Vec::new(); arcs.len()];
         let mut countries = Vec::with_capacity(topo.objects.countries.geometries.len());
         for (ci, Geometry { kind, arcs: indices, id, properties: Properties { name } }) in topo.objects.countries.geometries.into_iter().enumerate() {
-            let arcs_of = Arcs::of(&kind, indices)
-                .ok_or_else(|| <serde_json::Error as serde::de::Error>::custom(format_args!("{id}: not a Polygon or MultiPolygon of arc indices")))?;
+            let arcs_of = Arcs::of(&kind, indices).ok_or_else(|| format!("{id}: not a Polygon or MultiPolygon of arc indices"))?;
             let polygons: Vec<&Vec<Vec<i64>>> = match &arcs_of {
                 Arcs::Polygon(p) => vec![p],
                 Arcs::MultiPolygon(m) => m.iter().collect(),

@@ -143,9 +143,12 @@ enum Failure {
 /// map's quick read refused.
 #[wasm_bindgen(js_name = mountProblems)]
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
-    let problems = serde_json::from_str::<Vec<Problem>>(&problems).unwrap_or_else(|e| {
-        vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable (line {}, column {})", e.line(), e.column()))])]
-    });
+    let problems = match crate::js_json::read::<Vec<Problem>>(&problems) {
+        Ok((list, _)) if !list.is_empty() => list,
+        // The map's reader and the checker disagree (a bug): the panel still says what happened.
+        Ok(_) => vec![Problem::new("", What::Other, &[("text", "the map could not read the story, yet the checker found nothing wrong in it")])],
+        Err(why) => vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable ({why})"))])],
+    };
     // An error panel needs no basemap: this mount cannot ask for one.
     mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
 }
@@ -251,7 +254,7 @@ fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
     #[cfg(feature = "reader")]
     let read = Story::from_json(json);
     #[cfg(not(feature = "reader"))]
-    let read = Story::read_quick(json).ok_or_else(|| JsValue::from_str(NEEDS_CHECKER))?;
+    let read = crate::js_json::read_story(json).ok_or_else(|| JsValue::from_str(NEEDS_CHECKER))?;
     Ok(read.and_then(|story| {
         let unread: Vec<Problem> = story
             .track_files()
@@ -272,10 +275,9 @@ fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
 /// maps without a static map of their own draw their countries from it.
 #[wasm_bindgen(js_name = setBasemap)]
 pub fn set_basemap(json: &str) -> Result<(), JsValue> {
-    // Its position, not serde_json's message, whose Display carries std's I/O error wordings.
-    Basemap::provide(json)
+    Basemap::provide(|| crate::js_json::read_basemap(json))
         .map(|_| ())
-        .map_err(|e| JsValue::from_str(&format!("TripMap: the basemap does not decode (line {}, column {})", e.line(), e.column())))
+        .map_err(|why| JsValue::from_str(&format!("TripMap: the basemap does not decode ({why})")))
 }
 
 /// The countries of `el`'s static map (`tripmap render --html`), taken for reuse, if it was

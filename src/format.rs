@@ -201,9 +201,9 @@ fn month(f: Format, d: Date) -> &'static str {
     names[usize::from(d.month.clamp(1, 12)) - 1]
 }
 
-/// A decimal number written in an attribute or a style (`data-fit`, a custom property), read
-/// with serde_json's number reader, which the wasm carries anyway: `str::parse::<f64>` would
-/// add core's own (about 5 KB).
+/// A decimal number written in an attribute or a style (`data-fit`, a custom property), read as
+/// JSON reads one: natively by serde_json, in the browser by its own `JSON.parse`, so the wasm
+/// carries no float parser (core's `str::parse::<f64>` is about 5 KB).
 ///
 /// ```
 /// assert_eq!(tripmap::format::read_number(" 0.45 "), Some(0.45));
@@ -212,6 +212,9 @@ fn month(f: Format, d: Date) -> &'static str {
 /// assert_eq!(tripmap::format::read_number("auto"), None);
 /// ```
 pub fn read_number(s: &str) -> Option<f64> {
+    #[cfg(target_arch = "wasm32")]
+    return crate::js_json::read(s.trim()).ok().map(|(n, _)| n);
+    #[cfg(not(target_arch = "wasm32"))]
     serde_json::from_str(s.trim()).ok()
 }
 

@@ -30,6 +30,9 @@ pub mod ui;
 // The browser's `Intl`, for locales the native formatter does not write.
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
+// JSON read by the browser's `JSON.parse`: the map's wasm has no JSON reader of its own.
+#[cfg(target_arch = "wasm32")]
+pub mod js_json;
 // The map on a page: mounting, the JS API, the panic hook.
 #[cfg(all(target_arch = "wasm32", not(feature = "import"), not(feature = "check")))]
 pub mod embed;

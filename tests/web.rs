@@ -238,9 +238,18 @@ async fn a_broken_story_shows_every_problem_instead_of_a_map() {
     let err = mount_element(bare.clone()).err().expect("the map asks for a story");
     assert!(err.as_string().unwrap_or_default().contains("needs a story"));
     assert!(!bare.has_attribute("data-tripmap-mounted"));
-    // What the quick read refuses (broken JSON, an unknown field) only the checker module can
-    // word: the map asks the loader for it (it throws), having touched nothing.
-    for json in ["{ not json", r#"{"title":"T","stops":[{"id":"a","name":"A","lat":1,"lon":0,"lattitude":1}]}"#] {
+    // What the quick read refuses (broken JSON, an unknown field, even deep in the story, a
+    // key written twice, which JSON.parse would quietly keep the last of, a wrong type) only
+    // the checker module can word: the map asks the loader for it (it throws), having touched
+    // nothing.
+    for json in [
+        "{ not json",
+        r#"{"title":"T","stops":[{"id":"a","name":"A","lat":1,"lon":0,"lattitude":1}]}"#,
+        r#"{"title":"T","traveller":{"name":"A","nmae":"B"},"stops":[{"id":"a","name":"A","lat":1,"lon":0}]}"#,
+        r#"{"title":"T","stops":[{"id":"a","name":{"en":"A","en":"B"},"lat":1,"lon":0}]}"#,
+        r#"{"title":"T","title":"U","stops":[{"id":"a","name":"A","lat":1,"lon":0}]}"#,
+        r#"{"title":"T","stops":[{"id":"a","name":"A","lat":"north","lon":0}]}"#,
+    ] {
         let el = host(Some(json));
         let err = mount_element(el.clone()).err().expect("the map asks for the checker");
         assert!(err.as_string().unwrap_or_default().contains("needs the checker"), "{json}");

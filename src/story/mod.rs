@@ -330,7 +330,8 @@ impl Story {
     /// The quick read: the JSON straight into the types, then validated. `None` when the typed
     /// read refuses it (broken JSON, a wrong type, an unknown field, a duplicate key): only the
     /// every-problem reader ([`Story::from_json`], feature `reader`) can word that. Most stories
-    /// are well formed, and this is all the map's wasm carries.
+    /// are well formed. The map's wasm reads the same way through the browser's `JSON.parse`
+    /// (`js_json::read_story`) and carries no JSON reader of its own.
     ///
     /// ```
     /// use tripmap::story::Story;
@@ -339,6 +340,7 @@ impl Story {
     /// assert_eq!(Story::read_quick(far).unwrap().unwrap_err()[0].to_string(), "stops[0].lat: 95 is outside -90..90");
     /// assert!(Story::read_quick(r#"{"title":"t","stops":[{"id":"a","lattitude":1}]}"#).is_none());
     /// ```
+    #[cfg(any(not(target_arch = "wasm32"), feature = "reader"))]
     pub fn read_quick(json: &str) -> Option<Result<Story, Vec<Problem>>> {
         let story = serde_json::from_str::<Story>(json).ok()?;
         Some(validate(&story).map(|()| story))
@@ -506,6 +508,36 @@ impl Person {
 
 fn default_lang() -> String {
     "en".to_string()
+}
+
+/// How many object keys well-formed JSON text spells, a key written twice counted twice. A
+/// reader that keeps one of each (the browser's `JSON.parse`) met fewer: that is how the map's
+/// wasm refuses a duplicate key, as serde_json refuses a duplicate field.
+///
+/// ```
+/// assert_eq!(tripmap::story::keys_written(r#"{"a": {"b": "x:\"y\":"}, "c": [{"a": 1}]}"#), 4);
+/// assert_eq!(tripmap::story::keys_written(r#"["a", "b" ]"#), 0);
+/// ```
+pub fn keys_written(json: &str) -> usize {
+    let bytes = json.as_bytes();
+    let (mut keys, mut i) = (0, 0);
+    while i < bytes.len() {
+        if bytes[i] != b'"' {
+            i += 1;
+            continue;
+        }
+        // A string: to its closing quote, over escapes; a key when a colon follows it.
+        i += 1;
+        while i < bytes.len() && bytes[i] != b'"' {
+            i += if bytes[i] == b'\\' { 2 } else { 1 };
+        }
+        i += 1;
+        let rest = bytes.get(i..).unwrap_or_default();
+        if rest.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b':') {
+            keys += 1;
+        }
+    }
+    keys
 }
 
 /// The JSON Schema of the story format, generated from these types (committed as

@@ -59,17 +59,20 @@ test('a broken story shows the error panel and the console, and the other maps k
     const broken = document.createElement('figure');
     broken.setAttribute('data-tripmap', '');
     broken.id = 'broken';
-    broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
+    broken.innerHTML = '<script type="application/json">{"title":"T","traveller":{"name":"X","name":"Y"},"stops":[{"id":"a","name":"A","lat":95,"lon":0,"date":"2024-01-01","lattitude":3},{"id":"<img src=x onerror=window.__xss=1>","name":"B","lat":0,"lon":0,"date":"2024-01-01"}]}<\/script>';
     document.querySelector('main').append(broken);
   });
   await page.evaluate(() => window.TripMap.mountAll());
   const panel = page.locator('#broken .tripmap--error[role="alert"]');
   await panel.waitFor();
-  // The map's quick read refused the story (an unknown field): the checker module worded it.
+  // The map's quick read refused the story (an unknown field, a key written twice): the checker
+  // module worded it.
   assert.equal(checker.filter((u) => u.endsWith('.wasm')).length, 1, 'the checker module, fetched for the broken story');
   const t = await panel.textContent();
   assert.ok(t.includes('stops[0]: unknown field "lattitude" (did you mean "lat"?)') && t.includes('stops[0].lat: 95 is outside -90..90'), t);
   assert.ok(t.includes('stops[1].id "<img src=x onerror=window.__xss=1>" must be 1 to 64 of a-z, 0-9, - and _'), t);
+  // A key written twice, which the browser's JSON.parse would quietly keep the last of.
+  assert.ok(t.includes('traveller.name: is written twice (a reader keeps only one)'), t);
   assert.equal(await page.locator('#broken img').count(), 0, 'the payload in the message is text');
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(await page.locator('#broken svg').count(), 0, 'no half-drawn map');
