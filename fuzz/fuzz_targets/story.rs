@@ -12,10 +12,19 @@ use tripmap::zoom::View;
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else { return };
     // The map reads a story the quick way when it can (typed, straight from the text); it must
-    // say exactly what the long way (through a JSON value, every problem found) says.
+    // say exactly what the long way (through a JSON value, every problem found) says, and, from
+    // the text, each key written twice (which a value keeps one of) besides.
     if let Ok(value) = serde_json::from_str::<serde_json::Value>(json) {
         let words = |r: Result<tripmap::story::Story, Vec<tripmap::story::Problem>>| r.map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>());
-        assert_eq!(words(tripmap::story::Story::from_json(json)), words(tripmap::story::Story::from_value(value)));
+        let long = words(tripmap::story::Story::from_value(value));
+        let twice = tripmap::i18n::EN_PROBLEMS.written_twice;
+        match words(tripmap::story::Story::from_json(json)) {
+            Err(p) if p.iter().any(|m| m.ends_with(twice)) => {
+                let rest: Vec<String> = p.into_iter().filter(|m| !m.ends_with(twice)).collect();
+                assert_eq!(rest, long.err().unwrap_or_default());
+            }
+            quick => assert_eq!(quick, long),
+        }
     }
     let story = match tripmap::import::read(json) {
         Ok((story, _report)) => story,
