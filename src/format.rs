@@ -202,20 +202,30 @@ fn month(f: Format, d: Date) -> &'static str {
 }
 
 /// A decimal number written in an attribute or a style (`data-fit`, a custom property), read as
-/// JSON reads one: natively by serde_json, in the browser by its own `JSON.parse`, so the wasm
-/// carries no float parser (core's `str::parse::<f64>` is about 5 KB).
+/// JSON reads one (natively by serde_json, in the browser by its own `JSON.parse`, so the wasm
+/// carries no float parser: core's `str::parse::<f64>` is about 5 KB), but for what CSS also
+/// writes: a leading `+`, or no `0` before the point (a minifier writes `0.45` as `.45`).
 ///
 /// ```
 /// assert_eq!(tripmap::format::read_number(" 0.45 "), Some(0.45));
+/// assert_eq!(tripmap::format::read_number(".45"), Some(0.45));
+/// assert_eq!(tripmap::format::read_number("-.5"), Some(-0.5));
+/// assert_eq!(tripmap::format::read_number("+2"), Some(2.0));
 /// assert_eq!(tripmap::format::read_number("-12"), Some(-12.0));
 /// assert_eq!(tripmap::format::read_number("1e3"), Some(1000.0));
 /// assert_eq!(tripmap::format::read_number("auto"), None);
 /// ```
 pub fn read_number(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let (sign, digits) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s.strip_prefix('+').unwrap_or(s)),
+    };
+    let json = if digits.starts_with('.') { format!("{sign}0{digits}") } else { format!("{sign}{digits}") };
     #[cfg(target_arch = "wasm32")]
-    return crate::js_json::read(s.trim()).ok().map(|(n, _)| n);
+    return crate::js_json::read(&json).ok().map(|(n, _)| n);
     #[cfg(not(target_arch = "wasm32"))]
-    serde_json::from_str(s.trim()).ok()
+    serde_json::from_str(&json).ok()
 }
 
 #[cfg(test)]
