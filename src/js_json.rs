@@ -90,30 +90,51 @@ impl<'k> Value<'k> {
     fn of(&self, value: JsValue) -> Value<'k> {
         Value { value, keys: self.keys }
     }
+
+    fn items(self) -> Result<Items<'k>, Error> {
+        if !Array::is_array(&self.value) {
+            return Err(Error);
+        }
+        let array: Array = self.value.clone().unchecked_into();
+        Ok(Items { len: array.length(), array, next: 0, parent: self })
+    }
+
+    fn entries(self) -> Result<Entries<'k>, Error> {
+        if !self.value.is_object() || Array::is_array(&self.value) {
+            return Err(Error);
+        }
+        let entries = Object::entries(self.value.unchecked_ref());
+        Ok(Entries { len: entries.length(), entries, next: 0, value: None, parent: self })
+    }
 }
 
 /// Largest integer an f64 holds exactly: beyond it a number is read as a float.
 const EXACT: f64 = 9_007_199_254_740_992.0;
 
+/// JSON has one number type; serde's integer fields want integers, as serde_json gives them for
+/// numbers written without a fraction.
+fn number<'de, V: Visitor<'de>>(n: f64, visitor: V) -> Result<V::Value, Error> {
+    match n {
+        n if n.fract() == 0.0 && n.abs() < EXACT && n >= 0.0 => visitor.visit_u64(n as u64),
+        n if n.fract() == 0.0 && n.abs() < EXACT => visitor.visit_i64(n as i64),
+        n => visitor.visit_f64(n),
+    }
+}
+
+/// Each typed read asks for the one shape it takes (a struct an object, a list an array), so
+/// only that branch of a type's visitor is built: `deserialize_any`, which offers every shape,
+/// is for what says its shape itself (translations, GeoJSON positions, untagged enums).
 impl<'de> de::Deserializer<'de> for Value<'_> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        // Numbers and arrays first: the basemap is hundreds of thousands of them, and each test
-        // is a call out to the browser.
+        // Numbers and arrays first: the basemap is thousands of them, and each test is a call
+        // out to the browser.
         let v = &self.value;
         if let Some(n) = v.as_f64() {
-            // JSON has one number type; serde's integer fields want integers, as serde_json
-            // gives them for numbers written without a fraction.
-            match n {
-                n if n.fract() == 0.0 && n.abs() < EXACT && n >= 0.0 => visitor.visit_u64(n as u64),
-                n if n.fract() == 0.0 && n.abs() < EXACT => visitor.visit_i64(n as i64),
-                n => visitor.visit_f64(n),
-            }
+            number(n, visitor)
         } else if Array::is_array(v) {
-            let array: Array = self.value.clone().unchecked_into();
-            let len = array.length();
-            visitor.visit_seq(Items { array, next: 0, len, parent: self })
+            visitor.visit_seq(self.items()?)
         } else if let Some(s) = v.as_string() {
             visitor.visit_string(s)
         } else if v.is_null() {
@@ -121,10 +142,56 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
         } else if let Some(b) = v.as_bool() {
             visitor.visit_bool(b)
         } else {
-            let entries = Object::entries(v.unchecked_ref());
-            let len = entries.length();
-            visitor.visit_map(Entries { entries, next: 0, len, value: None, parent: self })
+            visitor.visit_map(self.entries()?)
         }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(self, _: &'static str, _: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_map(self.entries()?)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_map(self.entries()?)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_seq(self.items()?)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _: usize, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_seq(self.items()?)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_string(self.value.as_string().ok_or(Error)?)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_string(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        number(self.value.as_f64().ok_or(Error)?, visitor)
+    }
+
+    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        self.deserialize_f64(visitor)
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
+        visitor.visit_bool(self.value.as_bool().ok_or(Error)?)
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -148,8 +215,8 @@ impl<'de> de::Deserializer<'de> for Value<'_> {
     }
 
     serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit
-        unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        i8 i16 i32 i128 u8 u16 u128 f32 char bytes byte_buf unit unit_struct tuple_struct
+        ignored_any
     }
 }
 
