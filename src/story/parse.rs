@@ -18,13 +18,12 @@ const MAX_REPAIRS: usize = 200;
 
 /// Parses and validates; every problem found, each with its JSON path.
 pub fn parse(json: &str) -> Result<Story, Vec<Problem>> {
-    // Most stories are well formed: read straight into the types (about twice as fast as
-    // through a JSON value; the default story's read was 94 ms of a map's mount at 4× CPU
-    // throttling) and check them. Anything this stricter reader refuses (duplicate keys too)
-    // goes the long way, which finds and words every problem.
-    // A key written twice is heard of first: serde_json refuses a field twice in a struct but
-    // keeps the last of a map's key (a translation), as the browser's JSON.parse keeps the last
-    // of any, and the value read below has only one of each.
+    // Keys written twice first, from the text: serde_json refuses a struct's field twice but
+    // keeps the last of a map's key (a translation) or of one in a value it ignores, as the
+    // browser's JSON.parse keeps the last of any, and the value read below has one of each.
+    // Then, most stories being well formed, straight into the types (about twice as fast as
+    // through a JSON value) and checked; anything that read refuses goes the long way, which
+    // finds and words every problem.
     let twice = written_twice(json);
     if twice.is_empty() {
         if let Some(read) = Story::read_quick(json) {
