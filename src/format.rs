@@ -201,6 +201,86 @@ fn month(f: Format, d: Date) -> &'static str {
     names[usize::from(d.month.clamp(1, 12)) - 1]
 }
 
+/// `v` with exactly `places` decimals (at most 9), as `format!("{v:.places$}")` writes it, for
+/// attributes and styles (a zoom's transform). By integer arithmetic: the map's wasm carries
+/// none of core's float printing (its shortest and exact algorithms and their tables, about
+/// 15 KB). A half rounds away from zero; `-0` is written `0`.
+///
+/// ```
+/// use tripmap::format::fixed;
+/// assert_eq!(fixed(1.5, 2), "1.50");
+/// assert_eq!(fixed(-12.345678, 5), "-12.34568");
+/// assert_eq!(fixed(-0.001, 2), "0.00");
+/// assert_eq!(fixed(2.5, 0), "3");
+/// ```
+pub fn fixed(v: f64, places: u32) -> String {
+    decimals(v, places, false)
+}
+
+/// `v` rounded to `places` decimals (at most 9), without trailing zeros: `756` for a whole
+/// number of pixels, `756.5` for a half.
+///
+/// ```
+/// assert_eq!(tripmap::format::decimal(756.0, 2), "756");
+/// assert_eq!(tripmap::format::decimal(756.7999877929688, 2), "756.8");
+/// ```
+pub fn decimal(v: f64, places: u32) -> String {
+    decimals(v, places, true)
+}
+
+fn decimals(v: f64, places: u32, trim: bool) -> String {
+    use std::fmt::Write;
+    if !v.is_finite() {
+        return if v.is_nan() {
+            "NaN"
+        } else if v > 0.0 {
+            "inf"
+        } else {
+            "-inf"
+        }
+        .to_string();
+    }
+    let places = places.min(9);
+    let scale = 10u64.pow(places);
+    // The whole part as an integer is exact below 2^128 (saturating past it); the fraction,
+    // scaled and rounded, may carry into it.
+    let (whole, fraction) = (v.abs().trunc(), v.abs().fract());
+    let mut int = whole as u128;
+    let mut frac = (fraction * scale as f64).round() as u64;
+    if frac == scale {
+        (int, frac) = (int.saturating_add(1), 0);
+    }
+    let mut width = places as usize;
+    while trim && width > 0 && frac.is_multiple_of(10) {
+        (frac, width) = (frac / 10, width - 1);
+    }
+    let mut s = String::new();
+    if v < 0.0 && (int > 0 || frac > 0) {
+        s.push('-');
+    }
+    let _ = write!(s, "{int}");
+    if width > 0 {
+        let _ = write!(s, ".{frac:0width$}");
+    }
+    s
+}
+
+/// A number from a story as a message quotes it: as short as it reads back (`95`, `95.5`). In
+/// the browser the engine's own `Number.prototype.toString` writes it, which keeps core's float printing
+/// out of the wasm; natively Rust's `Display` (the two differ only past 1e21 and below 1e-6,
+/// where JavaScript writes an exponent).
+///
+/// ```
+/// assert_eq!(tripmap::format::shortest(95.0), "95");
+/// assert_eq!(tripmap::format::shortest(-90.25), "-90.25");
+/// ```
+pub fn shortest(v: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default();
+    #[cfg(not(target_arch = "wasm32"))]
+    v.to_string()
+}
+
 /// A decimal number written in an attribute or a style (`data-fit`, a custom property), read as
 /// JSON reads one (natively by serde_json, in the browser by its own `JSON.parse`, so the wasm
 /// carries no float parser: core's `str::parse::<f64>` is about 5 KB), but for what CSS also
@@ -231,6 +311,36 @@ pub fn read_number(s: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `fixed` against core's `{:.N}` over a sweep of values, signs and places: equal but at a
+    /// tie (core rounds the exact binary value half to even), and then one unit apart at most;
+    /// `decimal` is `fixed` without trailing zeros.
+    #[test]
+    fn fixed_writes_what_core_writes() {
+        let mut v = 1e-7_f64;
+        while v < 1e12 {
+            for x in [v, -v, v * 3.7, -v * 0.61, v + 0.5] {
+                for places in 0..=9 {
+                    let (ours, core) = (fixed(x, places), format!("{x:.*}", places as usize));
+                    // core writes a negative value that rounds to zero as `-0.00`; `fixed` as `0.00`.
+                    let core = if core.trim_start_matches(['-', '0', '.']).is_empty() { core.trim_start_matches('-').to_string() } else { core };
+                    if ours != core {
+                        let (a, b): (f64, f64) = (ours.parse().unwrap(), core.parse().unwrap());
+                        assert!((a - b).abs() <= 1.01 * 10f64.powi(-(places as i32)), "{x} .{places}: {ours} vs {core}");
+                    }
+                    assert_eq!(
+                        decimal(x, places),
+                        if ours.contains('.') { ours.trim_end_matches('0').trim_end_matches('.').to_string() } else { ours.clone() }
+                    );
+                }
+            }
+            v *= 1.37;
+        }
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
+        assert_eq!(fixed(0.999_999, 2), "1.00");
+        assert_eq!(fixed(1e30, 1), "1000000000000000019884624838656.0");
+    }
 
     fn range(s: &str) -> DateRange {
         let (a, b) = s.split_once('/').unwrap_or((s, s));

@@ -43,7 +43,8 @@ impl View {
 
     /// The SVG `transform` attribute value.
     pub fn to_svg(&self) -> String {
-        format!("translate({:.2},{:.2}) scale({:.5})", self.x, self.y, self.k)
+        use crate::format::fixed;
+        format!("translate({},{}) scale({})", fixed(self.x, 2), fixed(self.y, 2), fixed(self.k, 5))
     }
 
     /// Keeps zoom within 1..=[`MAX_ZOOM`] and the map covering the whole box: a reader can never
@@ -73,7 +74,9 @@ impl View {
     /// ```
     pub fn clamped_over(self, width: f64, height: f64, occluded_bottom: f64) -> View {
         let k = if self.k.is_finite() { self.k.clamp(1.0, MAX_ZOOM) } else { 1.0 };
-        let fix = |v: f64, size: f64, slack: f64| if v.is_finite() { v.clamp(size - k * size - slack, 0.0) } else { 0.0 };
+        // max/min, not f64::clamp: clamp's assertion on its bounds would bring core's float
+        // printing into the wasm for its message.
+        let fix = |v: f64, size: f64, slack: f64| if v.is_finite() { v.max(size - k * size - slack).min(0.0) } else { 0.0 };
         View { k, x: fix(self.x, width, 0.0), y: fix(self.y, height, occluded_bottom.max(0.0)) }
     }
 

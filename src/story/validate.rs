@@ -2,6 +2,7 @@
 //! understands: `stops[2].lat: 95 is outside -90..90`.
 
 use super::{is_hex_color, is_web_url, Date, LegPath, Story, Text, TRACK_END_TOLERANCE_KM};
+use crate::format::shortest;
 use crate::i18n::{fill, ProblemStrings, EN_PROBLEMS};
 use std::collections::HashSet;
 
@@ -353,7 +354,7 @@ pub fn warnings(story: &Story) -> Vec<Problem> {
             let Some(stop) = story.stops.iter().find(|s| &s.id == id) else { continue };
             let km = Geodesic.distance(Point::new(end.x, end.y), Point::new(stop.lon, stop.lat)) / 1000.0;
             if km > TRACK_END_TOLERANCE_KM {
-                p.push(Problem::new(format!("legs[{i}].path"), what, &[("km", &format!("{km:.0}")), ("stop", id)]));
+                p.push(Problem::new(format!("legs[{i}].path"), what, &[("km", &crate::format::fixed(km, 0)), ("stop", id)]));
             }
         }
     }
@@ -434,6 +435,6 @@ fn check_id(p: &mut Vec<Problem>, path: &str, id: &str, seen: &mut HashSet<Strin
 
 fn check_range(p: &mut Vec<Problem>, path: &str, value: f64, limit: f64) {
     if !(-limit..=limit).contains(&value) {
-        p.push(Problem::new(path, What::Outside, &[("value", &value.to_string()), ("limit", &limit.to_string())]));
+        p.push(Problem::new(path, What::Outside, &[("value", &shortest(value)), ("limit", &shortest(limit))]));
     }
 }

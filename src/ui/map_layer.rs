@@ -1,5 +1,6 @@
 use super::gestures::Gestures;
 use super::{use_map, Countries, MapContext, Mode};
+use crate::format::{decimal, fixed};
 use crate::path::num;
 use crate::scene::{DENSE_STOPS, HIT_R, MARKER_NUM_DY, MARKER_R};
 use crate::story::TravelMode;
@@ -45,9 +46,9 @@ pub fn MapLayer(#[prop(optional)] screens: Screens) -> impl IntoView {
             class:is-dense=dense
             class:is-wide=screens == Screens::Wide
             class:is-narrow=screens == Screens::Narrow
-            viewBox=move || format!("0 0 {} {}", size().0, size().1)
-            width=move || size().0
-            height=move || size().1
+            viewBox=move || format!("0 0 {} {}", decimal(size().0, 2), decimal(size().1, 2))
+            width=move || decimal(size().0, 2)
+            height=move || decimal(size().1, 2)
             role="group"
             aria-label=label
             aria-describedby=ctx.id("desc")
@@ -90,7 +91,8 @@ fn BaseLayer() -> impl IntoView {
         move || {
             scene.with(|s| {
                 let (k, tx, ty) = s.as_deref().map_or((1.0, 0.0, 0.0), |s| drawn_for.refit_to(&s.fit()));
-                format!("matrix({k:.6} 0 0 {k:.6} {tx:.2} {ty:.2})")
+                let (k, tx, ty) = (fixed(k, 6), fixed(tx, 2), fixed(ty, 2));
+                format!("matrix({k} 0 0 {k} {tx} {ty})")
             })
         }
     };
@@ -166,7 +168,7 @@ fn route_layer(scene: &crate::scene::Scene, selected: RwSignal<Option<usize>>, v
     // The zoom factor for the legs' stroke widths, set here and not on the <svg>: a custom
     // property changed on an ancestor of every country path restyles them all on every frame
     // of a fly-to. The static map never zooms (and may carry no style attribute).
-    let k = move || (mode == Mode::Live).then(|| format!("{:.4}", view.get().k));
+    let k = move || (mode == Mode::Live).then(|| fixed(view.get().k, 4));
     view! { <g class="tripmap__routes" style:--tripmap-k=k>{legs}</g> }
 }
 
