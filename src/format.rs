@@ -204,7 +204,7 @@ fn month(f: Format, d: Date) -> &'static str {
 /// `v` with exactly `places` decimals (at most 9), as `format!("{v:.places$}")` writes it, for
 /// attributes and styles (a zoom's transform). By integer arithmetic: the map's wasm carries
 /// none of core's float printing (its shortest and exact algorithms and their tables, about
-/// 15 KB). A half rounds away from zero; `-0` is written `0`.
+/// 15 KB). A half rounds away from zero; `-0` is written `0`; past 1.8e19 the value saturates.
 ///
 /// ```
 /// use tripmap::format::fixed;
@@ -242,10 +242,11 @@ fn decimals(v: f64, places: u32, trim: bool) -> String {
     }
     let places = places.min(9);
     let scale = 10u64.pow(places);
-    // The whole part as an integer is exact below 2^128 (saturating past it); the fraction,
+    // The whole part as an integer: exact below 2^64, saturating past it (an attribute's pixels
+    // and zooms are far below; u128 would bring its own division and printing). The fraction,
     // scaled and rounded, may carry into it.
     let (whole, fraction) = (v.abs().trunc(), v.abs().fract());
-    let mut int = whole as u128;
+    let mut int = whole as u64;
     let mut frac = (fraction * scale as f64).round() as u64;
     if frac == scale {
         (int, frac) = (int.saturating_add(1), 0);
@@ -339,7 +340,7 @@ mod tests {
         assert_eq!(fixed(f64::NAN, 2), "NaN");
         assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
         assert_eq!(fixed(0.999_999, 2), "1.00");
-        assert_eq!(fixed(1e30, 1), "1000000000000000019884624838656.0");
+        assert_eq!(fixed(1e18, 1), "1000000000000000000.0");
     }
 
     fn range(s: &str) -> DateRange {
