@@ -277,7 +277,7 @@ fn decimals(v: f64, places: u32, trim: bool) -> String {
 /// ```
 pub fn shortest(v: f64) -> String {
     #[cfg(target_arch = "wasm32")]
-    return js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default();
+    return crate::intl::shortest(v);
     #[cfg(not(target_arch = "wasm32"))]
     v.to_string()
 }

@@ -1,6 +1,7 @@
 //! The browser's `Intl` for locales the native formatter does not write ("es-CO",
 //! "ar-u-nu-latn"), behind [`crate::format::Locale::Intl`]: every locale's conventions without
-//! shipping locale data in the wasm. A wasm-only leaf: nothing else calls the browser for text,
+//! shipping locale data in the wasm; and the engine's own number writing ([`shortest`]), which
+//! keeps core's float printing out of the wasm. A wasm-only leaf: nothing else calls the browser for text,
 //! and it knows nothing of the native formatter (`None` when `Intl` fails; the caller falls back).
 
 use crate::story::DateRange;
@@ -85,4 +86,9 @@ pub fn km(tag: &str, km: u64) -> Option<String> {
         Intl::NumberFormat::new(&locales(tag), &options(&[("style", "unit"), ("unit", "kilometer"), ("unitDisplay", "short"), ("maximumFractionDigits", "0")]))
     });
     fmt.format().call1(&fmt, &JsValue::from_f64(km as f64)).ok().and_then(|v| v.as_string())
+}
+
+/// `v` as the engine writes a number (`Number.prototype.toString`), for [`crate::format::shortest`].
+pub fn shortest(v: f64) -> String {
+    js_sys::Number::from(v).to_string_with_radix(10).map(String::from).unwrap_or_default()
 }
