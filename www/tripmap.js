@@ -309,9 +309,32 @@ function watch(root) {
 function startOnIntent(el) {
   const host = staticMap(el);
   if (!host?.shadowRoot) return false;
-  const start = () => autoMount(el).catch((err) => notStarted(el, err));
+  // One frame later: the event that shows intent may be the click that opens a card, whose
+  // frame then does not wait for the loader's work.
+  const start = () => afterNextFrame().then(() => autoMount(el)).catch((err) => notStarted(el, err));
   for (const type of ['pointerenter', 'focusin', 'touchstart', 'keydown', 'click']) host.addEventListener(type, start, { once: true, passive: true });
+  whenIdle(() => layOutUnseen(host.shadowRoot));
   return true;
+}
+
+/** Resolves once the next frame has been rendered. */
+const afterNextFrame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
+/** Runs `task` when the page is idle (Safari has no requestIdleCallback: a short delay there). */
+const whenIdle = (task) => (window.requestIdleCallback ? requestIdleCallback(task, { timeout: 3000 }) : setTimeout(task, 500));
+
+/**
+ * Lays out a static map's first card once, unseen (`.is-unseen`), while the page is idle: the
+ * first card a reader opens is then not the first text in the cards' faces to be shaped, which
+ * otherwise runs inside the click that opens it (40–70 ms at 4× CPU, bench/RESULTS.md). The live
+ * map does the same for its own cards (`ui::page::lay_out_unseen`).
+ */
+function layOutUnseen(root) {
+  const card = root.querySelector('[data-card][popover]:not(:popover-open)');
+  if (!card) return;
+  card.classList.add('is-unseen');
+  void card.offsetHeight;
+  card.classList.remove('is-unseen');
 }
 
 /** Why a live map did not start; a static map, if there is one, stays and keeps working. */

@@ -394,3 +394,41 @@ test('a page with a static map fetches no wasm until the reader shows intent; da
   await page.waitForSelector(LIVE_STOP);
   await context.close();
 });
+
+test('once the page is idle a static map lays its first card out unseen: never shown, never opened, left as it was', async () => {
+  const context = await newContext(env.browser);
+  // Watch the first card from the moment the page is parsed (before the page is idle): every
+  // class change, whether any frame shows it, and any popover toggle.
+  await context.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const card = document.querySelector('tripmap-view[data-tripmap-static]').shadowRoot.querySelector('[data-card][popover]');
+      window.__unseen = { classes: [], shown: false, toggles: 0, id: card.dataset.card };
+      // Class changes in one task reach the observer together: each record keeps the value before it.
+      new MutationObserver((records) => {
+        window.__unseen.classes.push(...records.map((r) => r.oldValue ?? ''), card.className);
+      }).observe(card, { attributeFilter: ['class'], attributeOldValue: true });
+      card.addEventListener('toggle', () => window.__unseen.toggles++);
+      const frame = () => {
+        window.__unseen.shown ||= card.checkVisibility({ visibilityProperty: true });
+        requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    });
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && problems.push(`console ${m.type()}: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.goto(env.server.url + '/');
+  await page.waitForFunction(() => window.__unseen?.classes.length >= 3, null, { timeout: 10_000 });
+  const seen = await page.evaluate(() => window.__unseen);
+  assert.ok(seen.classes.some((c) => c.split(' ').includes('is-unseen')), `laid out with .is-unseen: ${seen.classes}`);
+  assert.ok(!seen.classes.at(-1).split(' ').includes('is-unseen'), 'and the class is gone after');
+  assert.equal(seen.shown, false, 'no frame shows it');
+  assert.equal(seen.toggles, 0, 'no popover opened');
+  // It still opens as ever.
+  await page.locator(`tripmap-view[data-tripmap-static] .tripmap__svg.is-wide [data-stop="${seen.id}"] .tripmap__stop-open`).click();
+  await page.waitForSelector(`[data-card="${seen.id}"]:popover-open, [data-card="${seen.id}"]:not([hidden])`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
