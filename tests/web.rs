@@ -229,7 +229,12 @@ async fn a_broken_story_shows_every_problem_instead_of_a_map() {
     assert!(find(&el, "svg").is_none(), "no half-drawn map");
     let panel = text(&el, r#".tripmap--error[role="alert"]"#);
     // Numbers as the story wrote them (the engine writes them: the wasm has no float printing).
-    for needle in ["stops[0].lat: 95 is outside -90..90", "stops[1].lon: -180.25 is outside -180..180", r#"stops[1].id "a" is used twice"#, r#"legs[0].to "quito" is not a stop"#] {
+    for needle in [
+        "stops[0].lat: 95 is outside -90..90",
+        "stops[1].lon: -180.25 is outside -180..180",
+        r#"stops[1].id "a" is used twice"#,
+        r#"legs[0].to "quito" is not a stop"#,
+    ] {
         assert!(panel.contains(needle), "panel lacks {needle:?}: {panel}");
     }
     // No story at all: the wasm carries none of its own; it asks the loader (which hands it
