@@ -204,7 +204,8 @@ fn month(f: Format, d: Date) -> &'static str {
 /// `v` with exactly `places` decimals (at most 9), as `format!("{v:.places$}")` writes it, for
 /// attributes and styles (a zoom's transform). By integer arithmetic: the map's wasm carries
 /// none of core's float printing (its shortest and exact algorithms and their tables: 24 KB of
-/// the wasm, 8.5 KB brotli). A half rounds away from zero; `-0` is written `0`; past 1.8e19 the value saturates.
+/// the wasm, 8.5 KB brotli). A half rounds away from zero; `-0` is written `0`; past 1.8e19 the
+/// value saturates.
 ///
 /// ```
 /// use tripmap::format::fixed;
@@ -268,8 +269,8 @@ fn decimals(v: f64, places: u32, trim: bool) -> String {
 
 /// A number from a story as a message quotes it: as short as it reads back (`95`, `95.5`). In
 /// the browser the engine's own `Number.prototype.toString` writes it, which keeps core's float
-/// printing out of the wasm; natively Rust's `Display` (the two differ only past 1e21 and below 1e-6,
-/// where JavaScript writes an exponent).
+/// printing out of the wasm; natively Rust's `Display` (the two differ only past 1e21 and below
+/// 1e-6, where JavaScript writes an exponent).
 ///
 /// ```
 /// assert_eq!(tripmap::format::shortest(95.0), "95");

@@ -1,8 +1,9 @@
 //! The browser's `Intl` for locales the native formatter does not write ("es-CO",
 //! "ar-u-nu-latn"), behind [`crate::format::Locale::Intl`]: every locale's conventions without
 //! shipping locale data in the wasm; and the engine's own number writing ([`shortest`]), which
-//! keeps core's float printing out of the wasm. A wasm-only leaf: nothing else calls the browser for text,
-//! and it knows nothing of the native formatter (`None` when `Intl` fails; the caller falls back).
+//! keeps core's float printing out of the wasm. A wasm-only leaf: nothing else calls the browser
+//! for text, and it knows nothing of the native formatter (`None` when `Intl` fails; the caller
+//! falls back).
 
 use crate::story::DateRange;
 use js_sys::{Array, Function, Intl, Object, Reflect};

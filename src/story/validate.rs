@@ -2,7 +2,7 @@
 //! understands: `stops[2].lat: 95 is outside -90..90`.
 
 use super::{is_hex_color, is_web_url, Date, LegPath, Story, Text, TRACK_END_TOLERANCE_KM};
-use crate::format::shortest;
+use crate::format::{fixed, shortest};
 use crate::i18n::{fill, ProblemStrings, EN_PROBLEMS};
 use std::collections::HashSet;
 
@@ -354,7 +354,7 @@ pub fn warnings(story: &Story) -> Vec<Problem> {
             let Some(stop) = story.stops.iter().find(|s| &s.id == id) else { continue };
             let km = Geodesic.distance(Point::new(end.x, end.y), Point::new(stop.lon, stop.lat)) / 1000.0;
             if km > TRACK_END_TOLERANCE_KM {
-                p.push(Problem::new(format!("legs[{i}].path"), what, &[("km", &crate::format::fixed(km, 0)), ("stop", id)]));
+                p.push(Problem::new(format!("legs[{i}].path"), what, &[("km", &fixed(km, 0)), ("stop", id)]));
             }
         }
     }
