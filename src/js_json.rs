@@ -46,7 +46,7 @@ pub fn read_basemap(json: &str) -> Result<Basemap, String> {
 /// `T` from JSON text, and how many object entries the walk met. `Err`: the browser's
 /// `SyntaxError`, or a value of another shape than `T` (not worded: the checker words it).
 pub fn read<T: DeserializeOwned>(json: &str) -> Result<(T, usize), String> {
-    walk(parse(json)?).map_err(|_| String::from("not the shape expected"))
+    walk(parse(json)?).map_err(|_| String::from(NOT_THE_SHAPE))
 }
 
 /// The browser's `JSON.parse`; `Err`: its `SyntaxError`'s message.
@@ -61,6 +61,9 @@ fn walk<T: DeserializeOwned>(value: JsValue) -> Result<(T, usize), Error> {
     Ok((t, keys.get()))
 }
 
+/// What [`read`] and [`Error`] say of a value the typed read refused.
+const NOT_THE_SHAPE: &str = "not the shape expected";
+
 /// A value the typed read refused. Its reason is not kept: worded problems are the checker's
 /// job, and serde's messages would be code for words nobody reads.
 #[derive(Debug)]
@@ -68,7 +71,7 @@ pub struct Error;
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not the shape expected")
+        f.write_str(NOT_THE_SHAPE)
     }
 }
 
