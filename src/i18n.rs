@@ -506,13 +506,34 @@ fn mode_index(mode: TravelMode) -> usize {
     }
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders, in one pass over the template: a value is never read again, so a
+/// story's text that happens to spell a placeholder (`{dates}`) stays as written. A placeholder
+/// without a value is kept as it is.
 ///
 /// ```
 /// assert_eq!(tripmap::i18n::fill("Stop {i} of {n}", &[("i", "2"), ("n", "4")]), "Stop 2 of 4");
+/// assert_eq!(tripmap::i18n::fill("{name}, {dates}", &[("name", "{dates}"), ("dates", "3–7 Oct")]), "{dates}, 3–7 Oct");
 /// ```
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values.iter().fold(template.to_string(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| Some((values.iter().find(|(k, _)| *k == &after[..close])?.1, close)));
+        match value {
+            Some((v, close)) => {
+                out.push_str(v);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// "es" for "es-CO".

@@ -553,5 +553,7 @@ fn labels_of(scene: RwSignal<Option<Arc<Scene>>>, view: RwSignal<View>) -> Memo<
 const MIN_MAP_PX: f64 = 120.0;
 
 fn use_map() -> MapContext {
-    expect_context::<MapContext>()
+    // Not `expect_context`: its panic message prints the type name with `{:?}`, which keeps
+    // core's string escaping and Unicode tables in the wasm (bench/RESULTS.md).
+    use_context::<MapContext>().expect("a map component inside its TripMap")
 }
