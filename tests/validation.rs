@@ -63,6 +63,21 @@ fn wrong_types_are_named_and_reading_goes_on() {
 }
 
 #[test]
+fn every_problem_in_rich_text_is_named_at_its_run() {
+    let text = r#","text":[["plain ",{"text":"x","emm":true}],[{"txt":"y"}],[5]]"#;
+    let json = format!(r#"{{{HEAD},"stops":[{}]}}"#, stop("a", text));
+    assert_eq!(
+        problems(&json),
+        [
+            r#"stops[0].text[0][1]: unknown field "emm" (did you mean "em"?)"#,
+            r#"stops[0].text[1][0]: unknown field "txt" (did you mean "text"?)"#,
+            r#"stops[0].text[1][0]: field "text" is missing"#,
+            "stops[0].text[2][0]: 5 is not a string",
+        ]
+    );
+}
+
+#[test]
 fn semantic_checks_report_everything_in_one_go() {
     let json = format!(
         r#"{{"lang":"english","title":"","traveller":{{"name":"X"}},"sources":[{{"id":"s","name":"S","url":"javascript:alert(1)"}}],

@@ -11,12 +11,48 @@ pub type RichText = Vec<Paragraph>;
 pub type Paragraph = Vec<Run>;
 
 /// A piece of text: a plain string, or an object with marks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+// Read by hand (`RunVisitor`) rather than with serde's `untagged`: that buffers each run first
+// (serde's `Content`, in the map's wasm for this type alone), and when neither shape fits it
+// says only "data did not match any variant", so an editor never learnt which field was wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum Run {
     Plain(String),
     Marked(Marked),
+}
+
+/// What serde says a run should be; the every-problem reader words it as "a string".
+const RUN_EXPECTED: &str = "a string, or an object with text";
+
+impl<'de> Deserialize<'de> for Run {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RunVisitor)
+    }
+}
+
+/// Reads a run: a string is plain text; an object is read as [`Marked`], so its own problems
+/// (an unknown field, a missing `text`) are reported at their place.
+struct RunVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RunVisitor {
+    type Value = Run;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(RUN_EXPECTED)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Run, E> {
+        Ok(Run::Plain(v.to_owned()))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<Run, E> {
+        Ok(Run::Plain(v))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Run, A::Error> {
+        Marked::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(Run::Marked)
+    }
 }
 
 /// Text with emphasis, strong importance and/or a link (http or https only).
