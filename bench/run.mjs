@@ -273,6 +273,9 @@ const wasmTail = median(runs.TripMap.map((r) => r.live - r.wasmEnd));
 md += `\nThe floors, served and throttled the same way (medians): a page with one line of text paints first at ${fmt(median(floors.blank), 'ms')}; `
   + `the demo article with its map box empty and no script at ${fmt(median(floors.article), 'ms')}, the earliest any map in it can be on screen.\n`;
 md += `\nTripMap, wasm received → live map ready (instantiate, parse, layout, render): ${fmt(wasmTail, 'ms')}.\n`;
+// A map without a static map (or over one drawn from other text) runs the standalone module.
+const standalone = bytes(TARGETS.TripMap.dir, ['tripmap-standalone_bg.wasm', 'tripmap-standalone.js', 'tripmap-map.css'].map((f) => `http://x/${f}`));
+md += `\nA map without a static map runs the standalone map module instead: its own bytes (wasm, glue, map stylesheet) ${fmt(standalone.total, 'B')} (${standalone.files.map(([f, b]) => `${f} ${b.toLocaleString('en')}`).join(', ')}).\n`;
 md += `\nBytes by file: TripMap ${size.TripMap.files.map(([f, b]) => `${f} ${b.toLocaleString('en')}`).join(', ')}; d3 ${size.d3.files.map(([f, b]) => `${f} ${b.toLocaleString('en')}`).join(', ')}.\n`;
 if (LIGHTHOUSE) {
   md += `\nLighthouse ${JSON.parse(readFileSync(root + 'bench/node_modules/lighthouse/package.json', 'utf8')).version}, mobile preset (simulated slow 4G, 4× CPU), one run each:\n\n`

@@ -125,12 +125,6 @@ impl Basemap {
         Ok(NATURAL_EARTH.get_or_init(|| map))
     }
 
-    /// No countries at all: the scene of a map that reuses its static map's countries.
-    pub fn empty() -> &'static Basemap {
-        static EMPTY: Basemap = Basemap { countries: Vec::new(), borders: Vec::new(), coastlines: Vec::new() };
-        &EMPTY
-    }
-
     /// Decodes a TopoJSON topology whose `countries` object holds Polygons and MultiPolygons
     /// with an `id` and a `name` property.
     ///

@@ -8,11 +8,14 @@
 //! `path{fill:black}`, Bootstrap) cannot reach inside it, and the map's CSS cannot leak out.
 //! `<figure>` cannot host one, so the map lives in an inner `<tripmap-view>` element.
 
+#[cfg(feature = "standalone")]
 use crate::basemap::Basemap;
 use crate::format::Digits;
 use crate::scene::Fit;
-use crate::story::{Problem, Story, What};
-use crate::ui::{Command, Countries, Drawing, ErrorPanel, Open, Theme, TripMap};
+use crate::story::Story;
+#[cfg(feature = "standalone")]
+use crate::story::{Problem, What};
+use crate::ui::{Command, Countries, Drawing, Open, Theme, TripMap};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -116,31 +119,27 @@ pub fn set_styles(sheet: JsValue) {
 
 /// Mounts a map into `el`: the story `json` (a string) if given, else the story embedded in
 /// `el`. An element already holding a map gets the new one instead. Throws (touching nothing)
-/// if the map needs the basemap and has not been given it (`setBasemap`), if it has no story
-/// (the loader then gives it the default one), or if only the checker can word its problems.
+/// if it has no story (the loader then gives it the default one); in the standalone module, if
+/// the map needs the basemap and has not been given it (`setBasemap`) or if only the checker
+/// can word its problems; in the lean one, for anything but a static map's own checked story.
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element_with(el: HtmlElement, json: Option<String>) -> Result<MapHandle, JsValue> {
-    mount_source(el, json.map(Ok))
+    mount_source(el, json.map_or(Source::Embedded, Source::Given))
 }
 
 /// Mounts an error panel into `el`: the story named by its `data-story` attribute could not be
 /// loaded, for `reason`.
+#[cfg(feature = "standalone")]
 #[wasm_bindgen(js_name = mountFailed)]
 pub fn mount_failed(el: HtmlElement, reason: String) -> MapHandle {
     // An error panel needs no basemap: this mount cannot ask for one.
-    mount_source(el, Some(Err(Failure::NotLoaded(reason)))).unwrap_or(MapHandle { id: 0 })
-}
-
-/// Why a map gets an error panel without a story to read.
-enum Failure {
-    /// A `data-story` file that did not load, and why.
-    NotLoaded(String),
-    Problems(Vec<Problem>),
+    mount_source(el, Source::NotLoaded(reason)).unwrap_or(MapHandle { id: 0 })
 }
 
 /// Mounts an error panel listing `problems` (JSON, as the importer and checker modules report
 /// them) into `el`: a StoryMapJS or GeoJSON story that could not be imported, or a story the
 /// map's quick read refused.
+#[cfg(feature = "standalone")]
 #[wasm_bindgen(js_name = mountProblems)]
 pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
     let problems = match crate::js_json::read::<Vec<Problem>>(&problems) {
@@ -150,38 +149,46 @@ pub fn mount_problems(el: HtmlElement, problems: String) -> MapHandle {
         Err(why) => vec![Problem::new("", What::Other, &[("text", &format!("the list of problems is unreadable ({why})"))])],
     };
     // An error panel needs no basemap: this mount cannot ask for one.
-    mount_source(el, Some(Err(Failure::Problems(problems)))).unwrap_or(MapHandle { id: 0 })
+    mount_source(el, Source::Problems(problems)).unwrap_or(MapHandle { id: 0 })
 }
 
 /// Reads the story embedded in `el` and mounts the map (or the error panel) into it (Rust API,
 /// for tests and for pages that mount maps themselves). `Err` as for `mountElement`.
 pub fn mount_element(el: HtmlElement) -> Result<MapHandle, JsValue> {
-    mount_source(el, None)
+    mount_source(el, Source::Embedded)
 }
 
-/// `source`: `None` for the story in the element, `Some(Ok(json))` for a story given as text,
-/// `Some(Err(_))` for an error panel straight away. `Err` (nothing touched): the map needs the
-/// basemap, which has not been provided (see [`set_basemap`]), or a story, or the checker.
-fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Result<MapHandle, JsValue> {
+/// What a map is mounted from.
+enum Source {
+    /// The story embedded in the element (`<script type="application/json">`).
+    Embedded,
+    /// A story given as JSON text.
+    Given(String),
+    /// Straight to an error panel: a `data-story` file that did not load, and why.
+    #[cfg(feature = "standalone")]
+    NotLoaded(String),
+    /// Straight to an error panel: problems found by another module.
+    #[cfg(feature = "standalone")]
+    Problems(Vec<Problem>),
+}
+
+/// Why a map gets an error panel instead: its story's problems.
+#[cfg(feature = "standalone")]
+type Refused = Vec<Problem>;
+/// The lean module shows no error panel: a story it cannot draw goes to the standalone module.
+#[cfg(not(feature = "standalone"))]
+type Refused = std::convert::Infallible;
+
+/// `Err` (nothing touched): the map needs what it has not been given (see [`mount_element_with`]).
+fn mount_source(el: HtmlElement, source: Source) -> Result<MapHandle, JsValue> {
     install_panic_hook();
-    let embedded = || el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty());
-    let story = match source {
-        Some(Ok(json)) => read(&json)?,
-        Some(Err(Failure::NotLoaded(reason))) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
-        Some(Err(Failure::Problems(problems))) => Err(problems),
-        None => match embedded() {
-            Some(json) => read(&json)?,
-            None => return Err(JsValue::from_str(NEEDS_STORY)),
-        },
-    };
-    // The countries: the static map's own, if it was drawn for this very trip; else drawn from
-    // the basemap, which must have been provided by now.
-    let countries = match &story {
-        Ok(story) => match static_countries(&el, story).or_else(|| Basemap::shared().map(Countries::Drawn)) {
-            Some(c) => Some(c),
-            None => return Err(JsValue::from_str(NEEDS_BASEMAP)),
-        },
-        Err(_) => None,
+    let reading = match source {
+        Source::Embedded => story_and_countries(&el, &embedded_story(&el).ok_or_else(|| JsValue::from_str(NEEDS_STORY))?)?,
+        Source::Given(json) => story_and_countries(&el, &json)?,
+        #[cfg(feature = "standalone")]
+        Source::NotLoaded(reason) => Err(vec![Problem::new("data-story", What::NotLoaded, &[("reason", &reason)])]),
+        #[cfg(feature = "standalone")]
+        Source::Problems(problems) => Err(problems),
     };
     // A card the reader opened on the static map stays open (read before the static map goes).
     let kept = open_static_card(&el);
@@ -191,7 +198,7 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     }
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let Some((view_host, container)) = shadow_container(&el) else { return Ok(MapHandle { id }) };
-    if story.as_ref().is_ok_and(|s| !s.steps.is_empty()) {
+    if reading.as_ref().is_ok_and(|(s, _)| !s.steps.is_empty()) {
         let _ = view_host.set_attribute(crate::ui::STEPS_ATTR, "");
         let _ = view_host.set_attribute(crate::ui::SCROLLY_ATTR, "");
     }
@@ -205,8 +212,8 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     let (digits, theme) = (Digits::parse(&attr("data-digits")), Theme::parse(&attr("data-theme")));
     let remote_images = el.has_attribute("data-remote-images") && attr("data-remote-images") != "false";
     let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
-    match (story, countries) {
-        (Ok(story), Some(countries)) => {
+    match reading {
+        Ok((story, countries)) => {
             let commands = RwSignal::new(None);
             mounted.commands = Some(commands);
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
@@ -220,11 +227,11 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
             });
             mounted.unmount = Some(Box::new(handle));
         }
-        (story, _) => {
-            let problems = story.err().unwrap_or_default();
+        #[cfg(feature = "standalone")]
+        Err(problems) => {
             let lines: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             web_sys::console::error_1(&format!("TripMap: the story has problems:\n{}", lines.join("\n")).into());
-            let handle = leptos::mount::mount_to(container, move || view! { <ErrorPanel problems lang /> });
+            let handle = leptos::mount::mount_to(container, move || view! { <crate::ui::ErrorPanel problems lang /> });
             mounted.unmount = Some(Box::new(handle));
         }
     }
@@ -232,8 +239,48 @@ fn mount_source(el: HtmlElement, source: Option<Result<String, Failure>>) -> Res
     Ok(MapHandle { id })
 }
 
+/// The story's JSON embedded in `el`, if any.
+fn embedded_story(el: &HtmlElement) -> Option<String> {
+    el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty())
+}
+
+/// The story read from `json` and the countries it is drawn on: the static map's own, if it
+/// was drawn for this very trip; else drawn from the basemap, which must have been provided by
+/// now. Or the problems validation found.
+#[cfg(feature = "standalone")]
+fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries), Refused>, JsValue> {
+    let story = match read(json)? {
+        Ok(story) => story,
+        Err(problems) => return Ok(Err(problems)),
+    };
+    let countries = static_countries(el, &story).or_else(|| Basemap::shared().map(Countries::Drawn)).ok_or_else(|| JsValue::from_str(NEEDS_BASEMAP))?;
+    Ok(Ok((story, countries)))
+}
+
+/// The lean module draws a live map only over a static map of the very story it is handed, as
+/// checked when it was drawn (the text's [`checked_key`](crate::story::checked_key)), on that
+/// map's countries: it carries neither the checks, nor their wordings, nor the error panel, nor
+/// the basemap. Anything else goes to the standalone module.
+#[cfg(not(feature = "standalone"))]
+fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries), Refused>, JsValue> {
+    let refused = || JsValue::from_str(NEEDS_STANDALONE);
+    let checked = static_host(el).and_then(|h| h.get_attribute(crate::ui::CHECKED_ATTR));
+    if checked.as_deref() != Some(crate::story::checked_key(json).as_str()) {
+        return Err(refused());
+    }
+    let (story, _) = crate::js_json::read::<Story>(json).map_err(|_| refused())?;
+    let countries = static_countries(el, &story).ok_or_else(refused)?;
+    Ok(Ok((story, countries)))
+}
+
+/// What the lean module throws for a map it does not draw (no static map, or one drawn from
+/// other text): the loader then mounts it with the standalone module (`tripmap-standalone.js`).
+#[cfg(not(feature = "standalone"))]
+const NEEDS_STANDALONE: &str = "TripMap: needs the standalone map module";
+
 /// What a mount throws when the map needs the basemap and has not been given it: the loader
 /// then fetches `countries.topo.json`, calls `setBasemap` and mounts again.
+#[cfg(feature = "standalone")]
 const NEEDS_BASEMAP: &str = "TripMap: needs the basemap (setBasemap)";
 
 /// What a mount throws when it is given no story: the wasm carries none of its own; the loader
@@ -243,6 +290,7 @@ const NEEDS_STORY: &str = "TripMap: needs a story (the loader fetches story.json
 /// What a mount throws for a story the quick read refuses (broken JSON, a wrong type, an
 /// unknown field): the loader then asks the checker module (`checkStory`) for every problem,
 /// worded, and mounts them (`mountProblems`). The map's wasm carries no every-problem reader.
+#[cfg(feature = "standalone")]
 const NEEDS_CHECKER: &str = "TripMap: needs the checker (checkStory)";
 
 /// A story's JSON read in the map: the story, or the problems validation found; `Err` (nothing
@@ -250,6 +298,7 @@ const NEEDS_CHECKER: &str = "TripMap: needs the checker (checkStory)";
 /// files was not handed over by the loader (which reads them in through the importer module): it
 /// is refused rather than drawn without its tracks. What is only worth a warning goes to the
 /// console.
+#[cfg(feature = "standalone")]
 fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
     #[cfg(feature = "reader")]
     let read = Story::from_json(json);
@@ -273,6 +322,7 @@ fn read(json: &str) -> Result<Result<Story, Vec<Problem>>, JsValue> {
 
 /// Hands the map the Natural Earth basemap (`countries.topo.json`, as fetched), once per page:
 /// maps without a static map of their own draw their countries from it.
+#[cfg(feature = "standalone")]
 #[wasm_bindgen(js_name = setBasemap)]
 pub fn set_basemap(json: &str) -> Result<(), JsValue> {
     Basemap::provide(|| crate::js_json::read_basemap(json))
@@ -284,7 +334,7 @@ pub fn set_basemap(json: &str) -> Result<(), JsValue> {
 /// drawn for `story`'s trip (its key is the story's [`Story::geometry_key`]).
 fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
     let host = static_host(el)?;
-    if host.get_attribute("data-tripmap-static")? != story.geometry_key() {
+    if host.get_attribute(crate::ui::STATIC_ATTR)? != story.geometry_key() {
         web_sys::console::warn_1(
             &"TripMap: the static map in this element was made for another story (re-run `tripmap prerender`); drawing the countries afresh".into(),
         );
@@ -298,7 +348,7 @@ fn static_countries(el: &HtmlElement, story: &Story) -> Option<Countries> {
 
 /// The `<tripmap-view data-tripmap-static>` written into `el` at build time, if any.
 fn static_host(el: &HtmlElement) -> Option<Element> {
-    el.query_selector(":scope > [data-tripmap-static]").ok().flatten()
+    el.query_selector(&format!(":scope > [{}]", crate::ui::STATIC_ATTR)).ok().flatten()
 }
 
 /// The card open on `el`'s static map, if any (a popover the reader opened before the live map
@@ -317,7 +367,7 @@ fn shadow_container(el: &HtmlElement) -> Option<(Element, HtmlElement)> {
     // A static map written at build time (`tripmap render --html`) makes way: removed in the
     // task that mounts the live map, which is laid out before the next paint, so no frame shows
     // neither; and the page holds one `<tripmap-view>` per map, as before.
-    if let Ok(statics) = el.query_selector_all(":scope > [data-tripmap-static]") {
+    if let Ok(statics) = el.query_selector_all(&format!(":scope > [{}]", crate::ui::STATIC_ATTR)) {
         for i in 0..statics.length() {
             if let Some(node) = statics.item(i) {
                 let _ = el.remove_child(&node);

@@ -9,9 +9,13 @@
 //! written twice; [`read_story`] counts the keys the text spells and the walk met, and refuses
 //! the story when they differ, as serde_json refuses a duplicate field.
 
+#[cfg(feature = "standalone")]
 use crate::basemap::{Basemap, Topology};
+#[cfg(feature = "standalone")]
 use crate::story::{validate, Problem, Story};
-use js_sys::{Array, Float64Array, Object, Reflect};
+use js_sys::{Array, Object};
+#[cfg(feature = "standalone")]
+use js_sys::{Float64Array, Reflect};
 use serde::de::{self, DeserializeOwned, Visitor};
 use std::cell::Cell;
 use std::fmt;
@@ -20,6 +24,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// The quick read of a story's JSON in the browser, as [`Story::read_quick`] natively: `None`
 /// when the typed read refuses it (broken JSON, a wrong type, an unknown field, a duplicate key:
 /// only the checker module can word that), else the story or what validation found.
+#[cfg(feature = "standalone")]
 pub fn read_story(json: &str) -> Option<Result<Story, Vec<Problem>>> {
     let (story, keys_met) = read::<Story>(json).ok()?;
     if keys_met != crate::story::keys_written(json) {
@@ -29,6 +34,7 @@ pub fn read_story(json: &str) -> Option<Result<Story, Vec<Problem>>> {
 }
 
 /// The basemap's TopoJSON (as fetched) decoded: `Err` carries the browser's reason.
+#[cfg(feature = "standalone")]
 pub fn read_basemap(json: &str) -> Result<Basemap, String> {
     let value = parse(json)?;
     // The arcs, most of the file, are pairs of integers: copied out flat in one go, since a walk

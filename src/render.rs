@@ -26,7 +26,7 @@ use crate::format::Digits;
 use crate::i18n::{is_rtl, isolate};
 use crate::labels::text_width;
 use crate::path::num;
-use crate::story::Story;
+use crate::story::{checked_key, Story};
 use crate::ui::{Countries, Drawing, Language, MapContext, MapLayer, Mode, Theme, TripMap};
 use leptos::context::Provider;
 use leptos::prelude::*;
@@ -48,11 +48,23 @@ pub struct Options {
     pub stylesheet: String,
     /// The embed also holds a drawing for a phone's map area of this size (shown below 600 px).
     pub narrow: Option<(f64, f64)>,
+    /// The story's JSON text, when the page hands the map exactly this text: the embed is then
+    /// stamped with its [`checked_key`] (`data-tripmap-checked`), and the lean map module draws
+    /// the live map over it without checking the story again.
+    pub checked_text: Option<String>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { width: 720.0, height: 450.0, lang: String::new(), dark: false, stylesheet: "tripmap-map.css".into(), narrow: Some((358.0, 298.0)) }
+        Options {
+            width: 720.0,
+            height: 450.0,
+            lang: String::new(),
+            dark: false,
+            stylesheet: "tripmap-map.css".into(),
+            narrow: Some((358.0, 298.0)),
+            checked_text: None,
+        }
     }
 }
 
@@ -77,8 +89,10 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
         view! { <TripMap story countries drawing link_param=None open=None lang theme /> }.to_html()
     });
     let graphic = without_markers(&graphic);
+    let checked = o.checked_text.as_deref().map(|text| format!(" {}=\"{}\"", crate::ui::CHECKED_ATTR, checked_key(text))).unwrap_or_default();
     format!(
-        r#"<tripmap-view data-tripmap-static="{}"{}><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount">{graphic}</div></template></tripmap-view>"#,
+        r#"<tripmap-view {}="{}"{checked}{}><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount">{graphic}</div></template></tripmap-view>"#,
+        crate::ui::STATIC_ATTR,
         story.geometry_key(),
         if story.steps.is_empty() { String::new() } else { format!(" {} {}", crate::ui::STEPS_ATTR, crate::ui::SCROLLY_ATTR) },
         esc(&o.stylesheet),
@@ -314,6 +328,16 @@ fn esc(s: &str) -> String {
 mod tests {
     use super::*;
     use crate::scene::Scene;
+
+    #[test]
+    fn a_static_map_drawn_from_the_text_the_page_hands_the_map_is_stamped_checked() {
+        let json = crate::story::DEFAULT_STORY_JSON;
+        let story = Story::default_story();
+        let stamped = embed_html(&story, &Options { checked_text: Some(json.into()), ..Options::default() });
+        let (key, checked) = (story.geometry_key(), checked_key(json));
+        assert!(stamped.starts_with(&format!(r#"<tripmap-view data-tripmap-static="{key}" data-tripmap-checked="{checked}"><template"#)));
+        assert!(!embed_html(&story, &Options::default()).contains("data-tripmap-checked"), "no text, no stamp: the live map checks the story itself");
+    }
 
     #[test]
     fn embed_html_holds_the_map_stops_and_cards_in_a_declarative_shadow_root() {

@@ -213,8 +213,13 @@ impl TripLeg {
 }
 
 impl Trip {
-    pub fn new(story: &Story, basemap: &Basemap) -> Trip {
-        let visited = story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect();
+    /// `basemap`: what the countries are drawn from, none when they come from elsewhere (the
+    /// static map's, reused).
+    pub fn new(story: &Story, basemap: Option<&Basemap>) -> Trip {
+        let visited = match basemap {
+            Some(basemap) => story.stops.iter().map(|s| basemap.country_at(coord! { x: s.lon, y: s.lat }).map(|c| c.id.clone())).collect(),
+            None => vec![],
+        };
         Trip { legs: trip_legs(story), visited }
     }
 
@@ -239,12 +244,13 @@ impl Scene {
 
     /// Builds the scene of a validated story on a basemap.
     pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
-        Scene::build_trip(story, &Trip::new(story, basemap), basemap, width, height)
+        Scene::build_trip(story, &Trip::new(story, Some(basemap)), Some(basemap), width, height)
     }
 
     /// The same, reusing the size-independent part of an earlier build (`trip` must be the
-    /// story's own).
-    pub fn build_trip(story: &Story, trip: &Trip, basemap: &Basemap, width: f64, height: f64) -> Scene {
+    /// story's own, made with the same `basemap`). Without a basemap the scene has no base layer
+    /// (sea, graticule, countries, coasts, borders): the map shows another drawing's.
+    pub fn build_trip(story: &Story, trip: &Trip, basemap: Option<&Basemap>, width: f64, height: f64) -> Scene {
         #[cfg(feature = "fault-injection")]
         if story.stops.iter().any(|s| s.id == FAULT_STOP_ID) {
             panic!("fault injected: stop {FAULT_STOP_ID:?} (feature fault-injection)");
@@ -259,7 +265,7 @@ impl Scene {
         let visited = &trip.visited;
 
         let countries = basemap
-            .countries
+            .map_or(&[][..], |b| &b.countries)
             .iter()
             .filter_map(|c| {
                 let mut d = String::new();
@@ -285,10 +291,10 @@ impl Scene {
             }
             d
         };
-        let borders = lines(&basemap.borders);
-        let coastlines = lines(&basemap.coastlines);
-        let graticule = lines(&graticule_lines());
-        let sphere = sphere_outline(&projection, clip_box);
+        let (sphere, graticule, coastlines, borders) = match basemap {
+            Some(b) => (sphere_outline(&projection, clip_box), lines(&graticule_lines()), lines(&b.coastlines), lines(&b.borders)),
+            None => Default::default(),
+        };
 
         let legs = routes
             .iter()
@@ -680,10 +686,21 @@ mod tests {
     #[test]
     fn a_resize_reusing_the_trip_draws_what_a_fresh_build_draws() {
         let story = Story::default_story();
-        let trip = Trip::new(&story, Basemap::natural_earth());
+        let trip = Trip::new(&story, Some(Basemap::natural_earth()));
         for (w, h) in [(375.0, 300.0), (1256.0, 734.0)] {
-            assert_eq!(Scene::build_trip(&story, &trip, Basemap::natural_earth(), w, h), Scene::build(&story, Basemap::natural_earth(), w, h));
+            assert_eq!(Scene::build_trip(&story, &trip, Some(Basemap::natural_earth()), w, h), Scene::build(&story, Basemap::natural_earth(), w, h));
         }
+    }
+
+    #[test]
+    fn a_scene_without_a_basemap_is_the_same_trip_without_its_base_layer() {
+        // The live map over a static map: the countries are the static map's, reused.
+        let story = Story::default_story();
+        let bare = Scene::build_trip(&story, &Trip::new(&story, None), None, 756.0, 546.0);
+        let full = Scene::build(&story, Basemap::natural_earth(), 756.0, 546.0);
+        assert!(bare.countries.is_empty() && bare.sphere.is_empty() && bare.graticule.is_empty() && bare.coastlines.is_empty() && bare.borders.is_empty());
+        assert!(!full.countries.is_empty() && !full.sphere.is_empty());
+        assert_eq!((bare.fit(), &bare.legs, &bare.stops, &bare.labels), (full.fit(), &full.legs, &full.stops, &full.labels));
     }
 
     #[test]

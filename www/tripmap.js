@@ -11,7 +11,12 @@
 // pointer or focus enters it, a touch, a key, a click, a deep link to one of its stops, a
 // scrolling story's step that selects one: tripmap-scrolly.js), or as it
 // nears the viewport when the page says `data-load="visible"`. A map without one starts when it
-// comes within about a screen of the viewport. The wasm is fetched once however many maps.
+// comes within about a screen of the viewport.
+//
+// Two map modules, each fetched once however many maps: the lean one (tripmap-core) draws the
+// live map over a static map drawn from the very story text it is handed (`data-tripmap-checked`:
+// the story's checks ran at build time, so it carries none of them, no error panel and no
+// basemap); the standalone one (tripmap-standalone) draws every other map, and every error panel.
 //
 // A StoryMapJS or GeoJSON story works as it is: the loader then fetches the importer module
 // (tripmap-import.js and its wasm, only on such pages) and hands the map the imported story.
@@ -25,19 +30,21 @@
 
 const here = (file) => new URL(file, import.meta.url).href;
 
-let core = null;
-/** Loads the wasm module and the map's stylesheet, once. */
-function start() {
-  core ??= (async () => {
-    // The wasm is fetched alongside its glue rather than after it: one round trip fewer.
-    const wasm = fetch(here('tripmap-core_bg.wasm'));
-    const [glue, sheet] = await Promise.all([import('./tripmap-core.js'), mapStyles()]);
-    await glue.default({ module_or_path: wasm });
+/**
+ * One of the two map modules, loaded once, with the map's stylesheet: `core`, the lean one, which
+ * draws the live map over a static map of the very story it is handed (checked when that was
+ * drawn), or `standalone`, for every other map (its own checks, error panel and basemap).
+ */
+function mapModule(name) {
+  return loadModule(name).then(async (glue) => {
+    const sheet = await mapStyles();
     if (sheet) glue.setStyles(sheet);
     return glue;
-  })();
-  return core;
+  });
 }
+
+/** The map module a map starts with: the lean one over a static map that says its story was checked. */
+const firstModule = (el) => (staticMap(el)?.hasAttribute('data-tripmap-checked') ? 'core' : 'standalone');
 
 let countries = null;
 /**
@@ -54,40 +61,58 @@ function basemap() {
 /** The static map written into `el` at build time (`tripmap render --html`), if any. */
 const staticMap = (el) => el.querySelector(':scope > [data-tripmap-static]');
 
+/** The map module that drew each element's map, so that another one first takes it away. */
+const drawnBy = new WeakMap();
+
 /**
- * Mounts the map, handing it what it asks for first (it throws, having touched nothing): the
- * basemap; or, for a story its quick read refused, the checker module's list of every problem,
- * which it mounts as its error panel. `json`: the story given, else the one in `el`, if any.
+ * Mounts the map through `glue`, handing it what it asks for first (it throws, having touched
+ * nothing): the standalone module, for a map the lean one does not draw; the basemap; or, for a
+ * story its quick read refused, the checker module's list of every problem, which it mounts as
+ * its error panel. `json`: the story given, else the one in `el`, if any.
  */
 async function mountMap(glue, el, json, text) {
   try {
-    return glue.mountElement(el, json);
+    return drawWith(glue, el, () => glue.mountElement(el, json));
   } catch (e) {
     const why = String(e?.message ?? e);
-    if (why.includes('needs the checker')) return glue.mountProblems(el, await problemsOf(json ?? text));
+    if (why.includes('needs the standalone')) return mountMap(await mapModule('standalone'), el, json, text);
+    if (why.includes('needs the checker')) {
+      const problems = await problemsOf(json ?? text);
+      return drawWith(glue, el, () => glue.mountProblems(el, problems));
+    }
     if (!why.includes('needs the basemap')) throw e;
     glue.setBasemap(await basemap());
     return mountMap(glue, el, json, text);
   }
 }
 
+/** Mounts with `mount`, through `glue`, after removing a map another module drew in `el`. */
+function drawWith(glue, el, mount) {
+  const before = drawnBy.get(el);
+  if (before && before !== glue) handles.get(el)?.destroy();
+  const handle = mount();
+  drawnBy.set(el, glue);
+  return handle;
+}
+
 /** Every problem of a story the map could not read, worded by the checker module, as JSON. */
 async function problemsOf(json) {
   try {
-    return (await sideModule('check')).checkStory(json ?? '');
+    return (await loadModule('check')).checkStory(json ?? '');
   } catch (e) {
     return JSON.stringify(oneProblem(`the story could not be checked (${e.message})`));
   }
 }
 
-const sideModules = new Map();
+const modules = new Map();
 /**
- * Loads one of the map's side modules, once, only when a page needs it: `import` (StoryMapJS and
- * GeoJSON stories) or `check` (every problem of a story the map could not read).
+ * Loads one of TripMap's wasm modules, once, only when a page needs it: a map module (above),
+ * `import` (StoryMapJS and GeoJSON stories) or `check` (every problem of a story the map could
+ * not read). The wasm is fetched alongside its glue rather than after it: one round trip fewer.
  */
-function sideModule(name) {
-  if (!sideModules.has(name)) {
-    sideModules.set(
+function loadModule(name) {
+  if (!modules.has(name)) {
+    modules.set(
       name,
       (async () => {
         const wasm = fetch(here(`tripmap-${name}_bg.wasm`));
@@ -97,7 +122,7 @@ function sideModule(name) {
       })(),
     );
   }
-  return sideModules.get(name);
+  return modules.get(name);
 }
 
 /** A problem list of one problem in plain words, for the map's error panel (`mountProblems`). */
@@ -131,14 +156,19 @@ async function imported(json) {
  */
 async function askImporter(call, failure) {
   try {
-    return JSON.parse(call(await sideModule('import')));
+    return JSON.parse(call(await loadModule('import')));
   } catch (e) {
     return { problems: oneProblem(`${failure} (${e.message})`) };
   }
 }
 
+let styles = null;
 /** The map's own styles as one constructable stylesheet, shared by every map's shadow root. */
-async function mapStyles() {
+function mapStyles() {
+  styles ??= fetchStyles();
+  return styles;
+}
+async function fetchStyles() {
   try {
     const css = await (await fetch(here('tripmap-map.css'))).text();
     const sheet = new CSSStyleSheet();
@@ -252,16 +282,21 @@ export async function mount(el, story) {
   applyHeight(el);
   // Fetched alongside the wasm, not after it, when the map will need it.
   if (!staticMap(el)) basemap().catch(() => {});
-  const [glue, given] = await Promise.all([start(), story === undefined ? storyFrom(el) : { json: toJson(story) }]);
+  const first = mapModule(firstModule(el));
+  first.catch(() => {}); // awaited below, unless the story did not load
+  const given = await (story === undefined ? storyFrom(el) : { json: toJson(story) });
   let source = given;
   const text = source.json ?? el.querySelector('script[type="application/json"]')?.textContent;
   if (!source.error && foreignFormat(text)) source = await imported(text);
   const tracks = source.error || source.problems ? [] : trackFiles(source.json ?? text);
   if (tracks.length) source = await withTracks(source.json ?? text, tracks, given.base ?? document.baseURI);
+  // A story to be drawn goes to the module chosen first; an error panel is the standalone one's.
+  const glue = await (source.problems || source.error ? mapModule('standalone') : first);
   try {
     let handle;
-    if (source.problems) handle = glue.mountProblems(el, JSON.stringify(source.problems));
-    else handle = source.error ? glue.mountFailed(el, source.error) : await mountMap(glue, el, source.json, text);
+    if (source.problems) handle = drawWith(glue, el, () => glue.mountProblems(el, JSON.stringify(source.problems)));
+    else if (source.error) handle = drawWith(glue, el, () => glue.mountFailed(el, source.error));
+    else handle = await mountMap(glue, el, source.json, text);
     handles.set(el, handle);
     // The live map's own steps (a story's `steps`) are new elements: follow them instead.
     if (steps || el.querySelector(':scope > [data-steps]')) followSteps();
@@ -350,8 +385,10 @@ function notStarted(el, err) {
 async function openDeepLinks() {
   const params = new URLSearchParams(location.search);
   if (![...params.keys()].some((k) => k === 'tripmap' || k.startsWith('tripmap-'))) return;
-  const glue = await start();
-  for (const el of document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')) {
+  const maps = [...document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')];
+  if (!maps.length) return;
+  const glue = await mapModule(firstModule(maps[0]));
+  for (const el of maps) {
     const param = glue.linkParam(el);
     if (!params.has(param)) continue;
     await autoMount(el);

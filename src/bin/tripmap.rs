@@ -167,19 +167,28 @@ fn render_args(args: &[String]) -> Result<RenderArgs, String> {
 
 /// The story in `file` (a TripMap story, or one the importer reads), or the default story; `Err`
 /// says why it cannot be drawn.
-fn story_for(file: Option<&str>) -> Result<tripmap::story::Story, String> {
-    let Some(file) = file else { return Ok(tripmap::story::Story::default_story()) };
+/// Also the file's text when the map is handed exactly that text: a TripMap story naming no
+/// track files (the loader hands the map an imported or track-inlined story as new text).
+fn story_for(file: Option<&str>) -> Result<(tripmap::story::Story, Option<String>), String> {
+    use tripmap::story::{Story, DEFAULT_STORY_JSON};
+    let Some(file) = file else { return Ok((Story::default_story(), Some(DEFAULT_STORY_JSON.to_string()))) };
     let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
-    import::read_file(file, &json, &mut beside(file))
-        .map(|(story, _)| story)
-        .map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))
+    let (story, _) =
+        import::read_file(file, &json, &mut beside(file)).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))?;
+    let as_handed = !tripmap::story::is_gpx(file) && Story::read_quick(&json).is_some_and(|read| read.is_ok_and(|s| s.track_files().is_empty()));
+    Ok((story, as_handed.then_some(json)))
 }
 
 /// What `args` ask for: markup, or an image.
 fn markup(args: &RenderArgs) -> Result<Vec<u8>, String> {
-    let story = story_for(args.story.as_deref())?;
+    let (story, checked_text) = story_for(args.story.as_deref())?;
+    // The lean map module does not check the story again, so the build says what the browser's
+    // console would have.
+    for w in tripmap::story::warnings(&story) {
+        eprintln!("{}: warning: {w}", args.story.as_deref().unwrap_or("the default story"));
+    }
     Ok(match args.output {
-        Output::Html => tripmap::render::embed_html(&story, &args.options).into_bytes(),
+        Output::Html => tripmap::render::embed_html(&story, &tripmap::render::Options { checked_text, ..args.options.clone() }).into_bytes(),
         Output::Svg => tripmap::render::standalone_svg(&story, &args.options).into_bytes(),
         Output::Png => tripmap::render::social_png(&story, &args.options)?,
     })

@@ -419,12 +419,8 @@ impl Story {
     /// assert_ne!(a.geometry_key(), b.geometry_key());
     /// ```
     pub fn geometry_key(&self) -> String {
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut eat = |bytes: &[u8]| {
-            for b in bytes {
-                h = (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
-            }
-        };
+        let mut h = Fnv::new();
+        let mut eat = |bytes: &[u8]| h.eat(bytes);
         for s in &self.stops {
             eat(&s.lat.to_le_bytes());
             eat(&s.lon.to_le_bytes());
@@ -448,7 +444,7 @@ impl Story {
                 None => {}
             }
         }
-        format!("{h:016x}")
+        h.hex()
     }
 
     /// The default story, compiled into native builds.
@@ -547,6 +543,45 @@ pub fn json_schema() -> String {
     let mut schema = schemars::schema_for!(Story);
     schema.insert("title".into(), "TripMap story".into());
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
+}
+
+/// The stamp of a story's JSON text checked at build time: a static map drawn from exactly this
+/// text, by this version of TripMap, carries it (`data-tripmap-checked`), so that the live map
+/// over it may skip the checks the build already ran (and so carry none: the lean map module).
+/// FNV-1a, 64 bits, in hex, over the version and the text byte for byte.
+///
+/// ```
+/// use tripmap::story::checked_key;
+/// let text = r#"{"title": "Bogotá", "stops": []}"#;
+/// assert_eq!(checked_key(text), checked_key(text));
+/// assert_ne!(checked_key(text), checked_key(&text.replace(": ", ":")), "whitespace counts: the text is what was checked");
+/// ```
+pub fn checked_key(json: &str) -> String {
+    let mut h = Fnv::new();
+    h.eat(env!("CARGO_PKG_VERSION").as_bytes());
+    h.eat(b"\n");
+    h.eat(json.as_bytes());
+    h.hex()
+}
+
+/// 64-bit FNV-1a: small, and enough for a stamp that guards against a stale file, not an
+/// adversary (the page's own author writes both the stamp and the story).
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
+    fn eat(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    fn hex(&self) -> String {
+        format!("{:016x}", self.0)
+    }
 }
 
 /// True for an absolute http or https URL: the only links a story may carry.

@@ -85,7 +85,6 @@ pub fn MapLayer(#[prop(optional)] screens: Screens) -> impl IntoView {
 fn BaseLayer() -> impl IntoView {
     let ctx = use_map();
     let scene = ctx.scene;
-    let base_id = ctx.id("base");
     // Where the countries were drawn, carried onto this scene (their strokes do not scale).
     let refit = move |drawn_for: crate::scene::Fit| {
         move || {
@@ -105,9 +104,10 @@ fn BaseLayer() -> impl IntoView {
             view! { <g class="tripmap__base-reused" transform=refit(fit) node_ref=holder></g> }.into_any()
         }
         #[cfg(not(target_arch = "wasm32"))]
-        Countries::Shared { fit } => view! { <use href=format!("#{base_id}") transform=refit(fit) /> }.into_any(),
+        Countries::Shared { fit } => view! { <use href=format!("#{}", ctx.id("base")) transform=refit(fit) /> }.into_any(),
+        #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
         Countries::Drawn(_) => {
-            let mode = ctx.mode;
+            let (mode, base_id) = (ctx.mode, ctx.id("base"));
             (move || scene.with(|s| s.as_deref().map(|s| base_layer(s, base_id.clone(), mode)))).into_any()
         }
     }
@@ -115,6 +115,7 @@ fn BaseLayer() -> impl IntoView {
 
 /// The base layer; on the static map it says what fit it was drawn with (`data-fit`), for the
 /// live map that takes it over.
+#[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
 fn base_layer(s: &crate::scene::Scene, id: String, mode: Mode) -> impl IntoView {
     let fit = (mode != Mode::Live).then(|| s.fit().to_attr());
     let countries = s

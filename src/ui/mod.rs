@@ -36,6 +36,14 @@ use wasm_bindgen::JsCast;
 
 /// Below this container width the card is a sheet over the map. Matches www/tripmap-map.css.
 pub const SHEET_PX: f64 = 600.0;
+/// Marks a page's static map (the `<tripmap-view>` written at build time), with the story's
+/// [`Story::geometry_key`](crate::story::Story::geometry_key): the live map takes its place and
+/// reuses its countries when the key is its own story's.
+pub const STATIC_ATTR: &str = "data-tripmap-static";
+/// On a static map drawn from a story's JSON text as the page hands it to the map, with that
+/// text's [`checked_key`](crate::story::checked_key): the checks ran when it was drawn, so the
+/// lean map module (`tripmap-core`) draws the live map over it without them.
+pub const CHECKED_ATTR: &str = "data-tripmap-checked";
 /// Set on the `<tripmap-view>` host of a map whose story has its own steps: the page side's
 /// stylesheet (tripmap.css) then lets the figure grow to hold them.
 pub const STEPS_ATTR: &str = "data-steps";
@@ -173,7 +181,9 @@ pub enum Command {
 /// Where a map's countries come from.
 #[derive(Clone)]
 pub enum Countries {
-    /// Drawn from the basemap for each scene.
+    /// Drawn from the basemap for each scene: natively, and in the standalone map module for a
+    /// map without a static map (the lean one has no basemap).
+    #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
     Drawn(&'static Basemap),
     /// Reused from the page's static map: its base layer (sea, graticule, countries, coasts,
     /// borders), drawn with `fit`, whose [`Fit::refit_to`] places it on every scene of this map.
@@ -185,13 +195,14 @@ pub enum Countries {
 }
 
 impl Countries {
-    /// What scenes are built on: the basemap, or none when the countries come from elsewhere.
-    fn basemap(&self) -> &'static Basemap {
+    /// What scenes draw their countries from: the basemap, or none when they come from elsewhere.
+    fn basemap(&self) -> Option<&'static Basemap> {
         match self {
-            Countries::Drawn(b) => b,
-            Countries::Reused { .. } => Basemap::empty(),
+            #[cfg(any(not(target_arch = "wasm32"), feature = "standalone"))]
+            Countries::Drawn(b) => Some(b),
+            Countries::Reused { .. } => None,
             #[cfg(not(target_arch = "wasm32"))]
-            Countries::Shared { .. } => Basemap::empty(),
+            Countries::Shared { .. } => None,
         }
     }
 }

@@ -229,7 +229,8 @@ test('network: every request stays on the origin that served tripmap.js, even fr
     await page.locator('[data-card="lima"]').waitFor();
     const fromCdn = requests.filter((u) => u.startsWith(cdn.url));
     assert.deepEqual(requests.filter((u) => !u.startsWith(cdn.url) && !u.startsWith(env.server.url)), [], 'only the page and the CDN');
-    for (const f of ['tripmap.js', 'tripmap-core.js', 'tripmap-core_bg.wasm', 'tripmap-map.css']) {
+    // The page has no static map: the standalone map module, and the basemap.
+    for (const f of ['tripmap.js', 'tripmap-standalone.js', 'tripmap-standalone_bg.wasm', 'tripmap-map.css', 'countries.topo.json']) {
       assert.ok(fromCdn.includes(`${cdn.url}/cdn/tripmap/1.0/${f}`), `${f} found next to tripmap.js`);
     }
     await context.close();
@@ -281,7 +282,7 @@ test('lazy start: nothing is fetched until a map nears the screen; the placehold
   await page.goto(env.server.url + '/two-stories.html');
   await page.waitForTimeout(800);
   const placeholder = await page.evaluate(() => [...document.querySelectorAll('[data-tripmap]')].map((e) => e.getBoundingClientRect().height));
-  assert.deepEqual(requests.filter((u) => /tripmap-core|\.wasm|\.json/.test(u)), [], 'no wasm before a map is near');
+  assert.deepEqual(requests.filter((u) => /tripmap-(core|standalone)|\.wasm|\.json/.test(u)), [], 'no wasm before a map is near');
   assert.equal(await page.locator('[data-tripmap-mounted]').count(), 0);
   // Scroll to just above the first map: within a screen, so it starts.
   await page.evaluate(() => window.scrollTo(0, document.getElementById('americas').offsetTop - innerHeight * 1.5));
@@ -333,13 +334,14 @@ test('a data-story file that cannot be loaded, or lives on another host, gets an
 });
 
 test('one wasm per page: two maps, one fetch and one compile of the module and the styles', async () => {
+  // Maps without a static map: the standalone module, and never the lean one.
   const { page, requests, problems, close } = await open(env.browser, env.server.url + '/index.html');
   requests.length = 0;
   await page.goto(env.server.url + '/two-stories.html');
   await scrollThrough(page);
   await mapsReady(page, 2);
   const count = (f) => requests.filter((u) => u.endsWith('/' + f)).length;
-  assert.deepEqual(['tripmap-core_bg.wasm', 'tripmap-core.js', 'tripmap-map.css'].map(count), [1, 1, 1]);
+  assert.deepEqual(['tripmap-standalone_bg.wasm', 'tripmap-standalone.js', 'tripmap-map.css', 'tripmap-core_bg.wasm'].map(count), [1, 1, 1, 0]);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -91,9 +91,11 @@ test('the release build carries no test fault: a panic is proved by the componen
   await page.goto(env.server.url + '/es.html');
   await intent(page);
   await page.waitForSelector('[data-stop][role="button"]');
-  const exported = await page.evaluate(async () => Object.keys(await import('/tripmap-core.js')));
-  assert.ok(exported.includes('mountElement'), exported.join(', '));
-  assert.ok(!exported.some((k) => /ForTesting$/.test(k)), `no test fault in the release build: ${exported.join(', ')}`);
+  for (const module of ['/tripmap-core.js', '/tripmap-standalone.js']) {
+    const exported = await page.evaluate(async (m) => Object.keys(await import(m)), module);
+    assert.ok(exported.includes('mountElement'), exported.join(', '));
+    assert.ok(!exported.some((k) => /ForTesting$/.test(k)), `no test fault in the release build: ${module}: ${exported.join(', ')}`);
+  }
   await context.close();
 });
 

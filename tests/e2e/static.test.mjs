@@ -307,6 +307,51 @@ test('a static map made for another story is not reused: the map says so and dra
   assert.equal(await page.locator('.tripmap__base-reused').count(), 0);
   assert.equal(requests.filter((u) => u.endsWith('/countries.topo.json')).length, 1);
   assert.ok(warnings.some((w) => w.includes('made for another story')), warnings.join('\n'));
+  // The lean module refused a story its static map was not drawn from; the standalone one drew it.
+  const wasm = (name) => requests.filter((u) => u.endsWith(`/tripmap-${name}_bg.wasm`)).length;
+  assert.deepEqual([wasm('core'), wasm('standalone')], [1, 1]);
+  await context.close();
+});
+
+test('over its own static map the live map is the lean module: no standalone module, no basemap, no checks again', async () => {
+  const { page, requests, problems, close } = await open(env.browser, env.server.url + '/', { waitFor: null });
+  const host = page.locator('[data-tripmap] > tripmap-view[data-tripmap-static]');
+  assert.match(await host.getAttribute('data-tripmap-checked'), /^[0-9a-f]{16}$/, 'the build stamped the story it checked');
+  await intent(page);
+  await page.locator(LIVE_STOP).first().waitFor();
+  await page.locator('.tripmap [data-stop="bogota"][role="button"]').click();
+  await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="bogota"]').waitFor();
+  assert.equal(await page.locator('.tripmap__base-reused').count(), 1, "the static map's countries, reused");
+  const fetched = (name) => requests.filter((u) => u.endsWith('/' + name)).length;
+  assert.deepEqual(['tripmap-core_bg.wasm', 'tripmap-standalone_bg.wasm', 'tripmap-check_bg.wasm', 'countries.topo.json'].map(fetched), [1, 0, 0, 0]);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a static map whose story text changed since it was drawn (same trip) goes to the standalone module, which checks it and reuses the countries', async () => {
+  // story.json edited after the build: a stop renamed, and a link the checks refuse. The lean
+  // module must not draw a story the build never checked.
+  const edited = structuredClone(story);
+  edited.stops[1].name = 'Bogotá (edited)';
+  const context = await newContext(env.browser);
+  await context.route('**/story.json', (r) => r.fulfill({ body: JSON.stringify(edited), contentType: 'application/json' }));
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.server.url + '/');
+  await intent(page);
+  await page.locator('.tripmap [data-stop="bogota"][role="button"]').waitFor();
+  await page.waitForFunction(() => window.deepQueryAll('.tripmap .tripmap__stop-name').some((e) => e.textContent === 'Bogotá (edited)'));
+  assert.equal(await page.locator('.tripmap__base-reused').count(), 1, 'the same trip: the static map’s countries still serve');
+  const wasm = (name) => requests.filter((u) => u.endsWith(`/tripmap-${name}_bg.wasm`)).length;
+  assert.deepEqual([wasm('core'), wasm('standalone'), requests.filter((u) => u.endsWith('/countries.topo.json')).length], [1, 1, 0]);
+  // And a story that fails its checks gets its panel, not a map drawn unchecked.
+  edited.stops[1].lat = 95;
+  await page.reload();
+  await intent(page);
+  const panel = page.locator('.tripmap--error[role="alert"]');
+  await panel.waitFor();
+  assert.match(await panel.textContent(), /stops\[1\]\.lat: 95 is outside -90\.\.90/);
   await context.close();
 });
 
