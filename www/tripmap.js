@@ -387,7 +387,8 @@ async function openDeepLinks() {
   if (![...params.keys()].some((k) => k === 'tripmap' || k.startsWith('tripmap-'))) return;
   const maps = [...document.querySelectorAll('[data-tripmap]:not([data-tripmap-mounted])')];
   if (!maps.length) return;
-  const glue = await mapModule(firstModule(maps[0]));
+  // Either module names the parameters; the lean one only if no map on the page needs the other.
+  const glue = await mapModule(maps.every((el) => firstModule(el) === 'core') ? 'core' : 'standalone');
   for (const el of maps) {
     const param = glue.linkParam(el);
     if (!params.has(param)) continue;
