@@ -35,12 +35,21 @@ const here = (file) => new URL(file, import.meta.url).href;
  * draws the live map over a static map of the very story it is handed (checked when that was
  * drawn), or `standalone`, for every other map (its own checks, error panel and basemap).
  */
+const mapModules = new Map();
 function mapModule(name) {
-  return loadModule(name).then(async (glue) => {
-    const sheet = await mapStyles();
-    if (sheet) glue.setStyles(sheet);
-    return glue;
-  });
+  if (!mapModules.has(name)) {
+    // The stylesheet is fetched alongside the module, not after it.
+    const sheet = mapStyles();
+    mapModules.set(
+      name,
+      loadModule(name).then(async (glue) => {
+        const styles = await sheet;
+        if (styles) glue.setStyles(styles);
+        return glue;
+      }),
+    );
+  }
+  return mapModules.get(name);
 }
 
 /** The map module a map starts with: the lean one over a static map that says its story was checked. */
