@@ -173,9 +173,16 @@ fn story_for(file: Option<&str>) -> Result<(tripmap::story::Story, Option<String
     use tripmap::story::{Story, DEFAULT_STORY_JSON};
     let Some(file) = file else { return Ok((Story::default_story(), Some(DEFAULT_STORY_JSON.to_string()))) };
     let json = std::fs::read_to_string(file).map_err(|e| format!("{file}: cannot be read: {e}"))?;
-    let (story, _) =
-        import::read_file(file, &json, &mut beside(file)).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))?;
-    let as_handed = !tripmap::story::is_gpx(file) && Story::read_quick(&json).is_some_and(|read| read.is_ok_and(|s| s.track_files().is_empty()));
+    // Whether a track file was read in: the loader then hands the map new text.
+    let (mut read_in, mut from_beside) = (false, beside(file));
+    let mut load = |name: &str| {
+        read_in = true;
+        from_beside(name)
+    };
+    let (story, report) =
+        import::read_file(file, &json, &mut load).map_err(|problems| problems.iter().map(|p| format!("{file}: {p}")).collect::<Vec<_>>().join("\n"))?;
+    // No report: a TripMap story, read as it is written (GPX and other formats are imported).
+    let as_handed = report.is_none() && !read_in;
     Ok((story, as_handed.then_some(json)))
 }
 
