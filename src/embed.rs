@@ -15,7 +15,7 @@ use crate::scene::Fit;
 use crate::story::Story;
 #[cfg(feature = "standalone")]
 use crate::story::{Problem, What};
-use crate::ui::{Command, Countries, Drawing, Open, Theme, TripMap};
+use crate::ui::{Command, Countries, Drawing, Open, Parts, Theme, TripMap};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -198,7 +198,7 @@ fn mount_source(el: HtmlElement, source: Source) -> Result<MapHandle, JsValue> {
     }
     let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
     let Some((view_host, container)) = shadow_container(&el) else { return Ok(MapHandle { id }) };
-    if reading.as_ref().is_ok_and(|(s, _)| !s.steps.is_empty()) {
+    if reading.as_ref().is_ok_and(|(s, ..)| !s.steps.is_empty()) {
         let _ = view_host.set_attribute(crate::ui::STEPS_ATTR, "");
         let _ = view_host.set_attribute(crate::ui::SCROLLY_ATTR, "");
     }
@@ -208,19 +208,17 @@ fn mount_source(el: HtmlElement, source: Source) -> Result<MapHandle, JsValue> {
         _ => FALLBACK_WIDTH_PX,
     };
     let lang = page_language(&el);
-    let attr = |name: &str| el.get_attribute(name).unwrap_or_default().trim().to_ascii_lowercase();
-    let (digits, theme) = (Digits::parse(&attr("data-digits")), Theme::parse(&attr("data-theme")));
-    let remote_images = el.has_attribute("data-remote-images") && attr("data-remote-images") != "false";
+    let (digits, theme, remote_images) = (page_digits(&el), Theme::parse(&el.get_attribute("data-theme").unwrap_or_default()), page_remote_images(&el));
     let mut mounted = Mounted { element: el.clone(), view_host, unmount: None, commands: None, stop_ids: vec![] };
     match reading {
-        Ok((story, countries)) => {
+        Ok((story, countries, parts)) => {
             let commands = RwSignal::new(None);
             mounted.commands = Some(commands);
             mounted.stop_ids = story.stops.iter().map(|s| s.id.clone()).collect();
             let param = link_param(&el);
             // A deep link wins over a card left open on the static map.
             let open = crate::ui::page::read_link(Some(&param)).map(Open::Link).or(kept);
-            let drawing = Drawing::Live { container_px: width, commands: Some(commands) };
+            let drawing = Drawing::Live { container_px: width, commands: Some(commands), parts };
             let link_param = Some(param);
             let handle = leptos::mount::mount_to(container, move || {
                 view! { <TripMap story countries drawing link_param open lang digits theme remote_images /> }
@@ -244,33 +242,39 @@ fn embedded_story(el: &HtmlElement) -> Option<String> {
     el.query_selector(r#"script[type="application/json"]"#).ok().flatten().and_then(|s| s.text_content()).filter(|t| !t.trim().is_empty())
 }
 
-/// The story read from `json` and the countries it is drawn on: the static map's own, if it
-/// was drawn for this very trip; else drawn from the basemap, which must have been provided by
-/// now. Or the problems validation found.
+/// The story read from `json` and what it is drawn with: the countries of the static map, if it
+/// was drawn for this very trip, else drawn from the basemap, which must have been provided by
+/// now; every other part drawn by the components. Or the problems validation found.
 #[cfg(feature = "standalone")]
-fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries), Refused>, JsValue> {
+fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries, Parts), Refused>, JsValue> {
     let story = match read(json)? {
         Ok(story) => story,
         Err(problems) => return Ok(Err(problems)),
     };
     let countries = static_countries(el, &story).or_else(|| Basemap::shared().map(Countries::Drawn)).ok_or_else(|| JsValue::from_str(NEEDS_BASEMAP))?;
-    Ok(Ok((story, countries)))
+    Ok(Ok((story, countries, Parts::Drawn)))
 }
 
 /// The lean module draws a live map only over a static map of the very story it is handed, as
-/// checked when it was drawn (the text's [`checked_key`](crate::story::checked_key)), on that
-/// map's countries: it carries neither the checks, nor their wordings, nor the error panel, nor
-/// the basemap. Anything else goes to the standalone module.
+/// checked and drawn in the map's language (the host's stamp is the text's
+/// [`checked_key`](crate::story::checked_key)), on that map's countries and with its other parts
+/// ([`Parts::Adopted`]): it carries neither the checks, nor their wordings, nor the error panel,
+/// nor the basemap, nor the cards. Anything else (a page asking for other digits, or for remote
+/// images, which a static map never shows) goes to the standalone module.
 #[cfg(not(feature = "standalone"))]
-fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries), Refused>, JsValue> {
+fn story_and_countries(el: &HtmlElement, json: &str) -> Result<Result<(Story, Countries, Parts), Refused>, JsValue> {
     let refused = || JsValue::from_str(NEEDS_STANDALONE);
-    let checked = static_host(el).and_then(|h| h.get_attribute(crate::ui::CHECKED_ATTR));
-    if checked.as_deref() != Some(crate::story::checked_key(json).as_str()) {
+    let host = static_host(el).ok_or_else(refused)?;
+    let (story, _) = crate::js_json::read::<Story>(json).map_err(|_| refused())?;
+    let (digits, remote_images) = (page_digits(el), page_remote_images(el));
+    let language = crate::ui::Language::choose(&page_language(el), &story, digits).key();
+    let checked = host.get_attribute(crate::ui::CHECKED_ATTR);
+    if digits != Digits::Locale || remote_images || checked.as_deref() != Some(crate::story::checked_key(json, &language).as_str()) {
         return Err(refused());
     }
-    let (story, _) = crate::js_json::read::<Story>(json).map_err(|_| refused())?;
     let countries = static_countries(el, &story).ok_or_else(refused)?;
-    Ok(Ok((story, countries)))
+    let root = host.shadow_root().and_then(|r| r.query_selector(".tripmap").ok().flatten()).ok_or_else(refused)?;
+    Ok(Ok((story, countries, Parts::Adopted(send_wrapper::SendWrapper::new(root)))))
 }
 
 /// What the lean module throws for a map it does not draw (no static map, or one drawn from
@@ -496,6 +500,16 @@ pub fn link_param(el: &HtmlElement) -> String {
         0 => "tripmap".to_string(),
         i => format!("tripmap-{}", i + 1),
     }
+}
+
+/// The digits the page asks for (`data-digits`).
+fn page_digits(el: &HtmlElement) -> Digits {
+    Digits::parse(&el.get_attribute("data-digits").unwrap_or_default())
+}
+
+/// Whether the page opts in to stops' remote images (`data-remote-images`, not `"false"`).
+fn page_remote_images(el: &HtmlElement) -> bool {
+    el.get_attribute("data-remote-images").is_some_and(|v| !v.trim().eq_ignore_ascii_case("false"))
 }
 
 /// The language the page asks for: `data-lang` on the embed, else the nearest `lang` attribute

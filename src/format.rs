@@ -34,7 +34,7 @@ impl Digits {
     }
 
     /// The Unicode locale extension that asks `Intl` for these digits.
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(lean)))]
     fn extension(self) -> &'static str {
         match self {
             Digits::Locale => "",
@@ -45,11 +45,12 @@ impl Digits {
 }
 
 /// Where a map's dates and numbers are written: natively ([`Format`]), or in the browser by
-/// `Intl` for a tag it accepted ("es-CO", "ar-u-nu-latn").
+/// `Intl` for a tag it accepted ("es-CO", "ar-u-nu-latn"). The lean map module writes them as
+/// the static map it takes over was written: natively.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Locale {
     Native(Format),
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(all(target_arch = "wasm32", not(lean)))]
     Intl(String),
 }
 
@@ -66,13 +67,13 @@ impl Locale {
     /// ```
     pub fn for_tag(tag: &str, interface: &str, digits: Digits) -> Locale {
         let tag = tag.trim();
-        #[cfg(target_arch = "wasm32")]
+        #[cfg(all(target_arch = "wasm32", not(lean)))]
         if !(digits == Digits::Locale && matches!(tag, "en" | "es" | "ar")) {
             let ext = digits.extension();
             return Locale::Intl(crate::intl::accepted(&format!("{tag}{ext}"), &format!("{interface}{ext}")));
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (tag, digits); // no Intl natively: every tag is written as its interface language
+        #[cfg(any(not(target_arch = "wasm32"), lean))]
+        let _ = (tag, digits); // no Intl natively, nor in the lean map module (it writes as the static map it takes over)
         Locale::Native(Format::for_lang(interface))
     }
 
@@ -80,7 +81,7 @@ impl Locale {
     pub fn date_range(&self, range: DateRange) -> String {
         match self {
             Locale::Native(f) => f.date_range(range),
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", not(lean)))]
             Locale::Intl(tag) => crate::intl::date_range(tag, range).unwrap_or_else(|| Format::En.date_range(range)),
         }
     }
@@ -89,7 +90,7 @@ impl Locale {
     pub fn number(&self, n: u64) -> String {
         match self {
             Locale::Native(f) => f.number(n),
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", not(lean)))]
             Locale::Intl(tag) => crate::intl::number(tag, n).unwrap_or_else(|| Format::En.number(n)),
         }
     }
@@ -98,7 +99,7 @@ impl Locale {
     pub fn km(&self, km: u64) -> String {
         match self {
             Locale::Native(f) => f.km(km),
-            #[cfg(target_arch = "wasm32")]
+            #[cfg(all(target_arch = "wasm32", not(lean)))]
             Locale::Intl(tag) => crate::intl::km(tag, km).unwrap_or_else(|| Format::En.km(km)),
         }
     }

@@ -27,7 +27,7 @@ use crate::i18n::{is_rtl, isolate};
 use crate::labels::text_width;
 use crate::path::num;
 use crate::story::{checked_key, Story};
-use crate::ui::{Countries, Drawing, Language, MapContext, MapLayer, Mode, Theme, TripMap};
+use crate::ui::{Countries, Drawing, Language, MapContext, MapLayer, Mode, Parts, Theme, TripMap};
 use leptos::context::Provider;
 use leptos::prelude::*;
 use std::fmt::Write;
@@ -89,7 +89,8 @@ pub fn embed_html(story: &Story, o: &Options) -> String {
         view! { <TripMap story countries drawing link_param=None open=None lang theme /> }.to_html()
     });
     let graphic = without_markers(&graphic);
-    let checked = o.checked_text.as_deref().map(|text| format!(" {}=\"{}\"", crate::ui::CHECKED_ATTR, checked_key(text))).unwrap_or_default();
+    let language = Language::choose(&o.lang, story, Digits::Locale).key();
+    let checked = o.checked_text.as_deref().map(|text| format!(" {}=\"{}\"", crate::ui::CHECKED_ATTR, checked_key(text, &language))).unwrap_or_default();
     format!(
         r#"<tripmap-view {}="{}"{checked}{}><template shadowrootmode="open"><link rel="stylesheet" href="{}"><div class="tripmap-mount">{graphic}</div></template></tripmap-view>"#,
         crate::ui::STATIC_ATTR,
@@ -159,7 +160,7 @@ fn page_svg(story: &Story, o: &Options, page: Page) -> String {
     let credit = wrap(story.credit.as_str(), w - 2.0 * PAD, 12.0);
     let credit_h = if credit.is_empty() { 0.0 } else { 12.0 + credit.len() as f64 * CREDIT_LINE_PX };
     let owner = Owner::new();
-    let ctx = owner.with(|| MapContext::new(story.clone(), Countries::Drawn(Basemap::natural_earth()), Mode::Picture, w, None, &language));
+    let ctx = owner.with(|| MapContext::new(story.clone(), Countries::Drawn(Basemap::natural_earth()), Parts::Drawn, Mode::Picture, w, None, &language));
     let keys = crate::ui::legend_keys(&ctx);
     // The key in rows of entries LEGEND_COL_PX wide.
     let per_row = (((w - 2.0 * PAD) / LEGEND_COL_PX).floor() as usize).max(1);
@@ -334,7 +335,7 @@ mod tests {
         let json = crate::story::DEFAULT_STORY_JSON;
         let story = Story::default_story();
         let stamped = embed_html(&story, &Options { checked_text: Some(json.into()), ..Options::default() });
-        let (key, checked) = (story.geometry_key(), checked_key(json));
+        let (key, checked) = (story.geometry_key(), checked_key(json, "en en"));
         assert!(stamped.starts_with(&format!(r#"<tripmap-view data-tripmap-static="{key}" data-tripmap-checked="{checked}"><template"#)));
         assert!(!embed_html(&story, &Options::default()).contains("data-tripmap-checked"), "no text, no stamp: the live map checks the story itself");
     }

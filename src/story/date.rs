@@ -1,6 +1,6 @@
 //! Calendar dates as stories write them (`YYYY-MM-DD`), and the short forms cards show.
 
-use super::validate::{Problem, What};
+use super::problem::{Problem, What};
 
 /// A calendar date, checked for a real day of a real month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]

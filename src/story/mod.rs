@@ -9,15 +9,20 @@ mod leg;
 // The every-problem reader (feature `reader`): not in the map's wasm.
 #[cfg(feature = "reader")]
 mod parse;
+mod problem;
 mod rich;
 mod text;
+// The checks and their problems: the lean map module reads only stories the build checked.
+#[cfg(not(lean))]
 mod validate;
 
 pub use date::{Date, DateError, DateRange};
 pub use leg::{is_hex_color, LegColor, LegPath, PathGeometry, Route, TravelMode, NOT_A_PATH, ROUTE_PALETTE, TRACK_END_TOLERANCE_KM};
+pub use problem::{Problem, What};
 pub use rich::{plain_text, push_run, Marked, Paragraph, RichText, Run};
 pub use text::Text;
-pub use validate::{for_each_text, is_gpx, is_language_code, is_track_file, validate, warnings, Problem, What};
+#[cfg(not(lean))]
+pub use validate::{for_each_text, is_gpx, is_language_code, is_track_file, validate, warnings};
 
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +34,13 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_STORY_JSON: &str = include_str!("../../data/story.json");
 
 /// A trip told as a sequence of stops.
+// The fields left out of the lean map module (`cfg(lean)`) are what only the headline, the
+// credit and the cards show: it takes those from the static map (not in the doc comment, which
+// is the JSON Schema's description).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+// The lean map module reads only text the build checked, and not every field of it.
+#[cfg_attr(not(lean), serde(deny_unknown_fields))]
 pub struct Story {
     /// The story's own language (BCP 47 code such as "en"): where a text has no translation into
     /// the reader's language, this one is shown.
@@ -41,16 +50,20 @@ pub struct Story {
     pub title: Text,
     /// One or two sentences under the headline.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[cfg(not(lean))]
     pub standfirst: Text,
     /// Credit line under the map (who made the graphic, where the facts come from).
     #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[cfg(not(lean))]
     pub credit: Text,
     /// Who travels; shown on cards as the person meeting others. Optional: a story imported
     /// from StoryMapJS or GeoJSON has no traveller.
     #[serde(default, skip_serializing_if = "Person::is_empty")]
+    #[cfg(not(lean))]
     pub traveller: Person,
     /// The reports that the cards cite, by id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub sources: Vec<Source>,
     /// The stops in trip order.
     pub stops: Vec<Stop>,
@@ -104,7 +117,7 @@ pub struct Source {
 /// One place on the trip and what happened there.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+#[cfg_attr(not(lean), serde(deny_unknown_fields))]
 pub struct Stop {
     /// Stable id used in links, hooks (`data-stop`) and legs: lowercase letters, digits, `-`, `_`.
     pub id: String,
@@ -112,6 +125,7 @@ pub struct Stop {
     pub name: Text,
     /// Country or region line on the card, e.g. "Colombia".
     #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[cfg(not(lean))]
     pub place: Text,
     /// Latitude in degrees, -90..90.
     pub lat: f64,
@@ -130,35 +144,45 @@ pub struct Stop {
     pub when: Text,
     /// A headline for the card, above the place name (StoryMapJS slides have one).
     #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[cfg(not(lean))]
     pub headline: Text,
     /// What happened there, in a sentence or two.
     #[serde(default, skip_serializing_if = "Text::is_empty")]
+    #[cfg(not(lean))]
     pub summary: Text,
     /// Longer text with paragraphs, emphasis and links (in the story's own language).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub text: RichText,
     /// A photo, video or post from another site: shown as a link unless the page opts in to
     /// remote images (`data-remote-images`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg(not(lean))]
     pub media: Option<Media>,
     /// Who the traveller met.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub meetings: Vec<Meeting>,
     /// What was discussed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub topics: Vec<Text>,
     /// What the reports give only as planned (an announced visit, an agenda item), which the
     /// card shows apart, marked as scheduled: never told as if it happened.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub scheduled: Vec<Text>,
     /// Key numbers, e.g. "$240m" for "new U.S. aid for migrants in the region".
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub figures: Vec<Figure>,
     /// One short quote.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg(not(lean))]
     pub quote: Option<Quote>,
     /// Ids of the reports this card draws on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg(not(lean))]
     pub sources: Vec<String>,
 }
 
@@ -357,32 +381,46 @@ impl Story {
     pub fn localized(&self, lang: &str) -> Story {
         let d = self.lang.as_str();
         let r = |t: &Text| t.resolve(lang, d);
+        #[cfg(not(lean))]
         let person = |p: &Person| Person { name: r(&p.name), role: r(&p.role) };
         Story {
             lang: lang.to_string(),
             title: r(&self.title),
+            #[cfg(not(lean))]
             standfirst: r(&self.standfirst),
+            #[cfg(not(lean))]
             credit: r(&self.credit),
+            #[cfg(not(lean))]
             traveller: person(&self.traveller),
+            #[cfg(not(lean))]
             sources: self.sources.iter().map(|s| Source { name: r(&s.name), ..s.clone() }).collect(),
             stops: self
                 .stops
                 .iter()
                 .map(|s| Stop {
                     name: r(&s.name),
+                    #[cfg(not(lean))]
                     place: r(&s.place),
+                    #[cfg(not(lean))]
                     summary: r(&s.summary),
                     when: r(&s.when),
+                    #[cfg(not(lean))]
                     headline: r(&s.headline),
+                    #[cfg(not(lean))]
                     media: s.media.as_ref().map(|m| Media { caption: r(&m.caption), credit: r(&m.credit), ..m.clone() }),
+                    #[cfg(not(lean))]
                     meetings: s
                         .meetings
                         .iter()
                         .map(|m| Meeting { with: m.with.iter().map(person).collect(), about: m.about.as_ref().map(r), scheduled: m.scheduled })
                         .collect(),
+                    #[cfg(not(lean))]
                     topics: s.topics.iter().map(r).collect(),
+                    #[cfg(not(lean))]
                     scheduled: s.scheduled.iter().map(r).collect(),
+                    #[cfg(not(lean))]
                     figures: s.figures.iter().map(|f| Figure { value: r(&f.value), label: r(&f.label), ..f.clone() }).collect(),
+                    #[cfg(not(lean))]
                     quote: s.quote.as_ref().map(|q| Quote { text: r(&q.text), by: r(&q.by), ..q.clone() }),
                     ..s.clone()
                 })
@@ -393,6 +431,7 @@ impl Story {
         }
     }
 
+    #[cfg(not(lean))]
     /// The languages the story has text in: its own first, then every translation given.
     pub fn languages(&self) -> Vec<String> {
         let mut langs = vec![self.lang.clone()];
@@ -482,6 +521,7 @@ impl Story {
     }
 
     /// The source with this id.
+    #[cfg(not(lean))]
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -545,22 +585,26 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).expect("a schema serializes") + "\n"
 }
 
-/// The stamp of a story's JSON text checked at build time: a static map drawn from exactly this
-/// text, by this version of TripMap, carries it (`data-tripmap-checked`), so that the live map
-/// over it may skip the checks the build already ran (and so carry none: the lean map module).
-/// FNV-1a, 64 bits, in hex, over the version and the text byte for byte.
+/// The stamp of a story's JSON text checked at build time and drawn in `language` (the languages
+/// of its text and of the interface, as `ui::Language::key` writes them): a static map drawn
+/// from exactly this text, by this version of TripMap, carries it (`data-tripmap-checked`), so
+/// that the live map over it may skip the checks the build already ran and take the parts the
+/// build drew (and so carry neither: the lean map module). FNV-1a, 64 bits, in hex, over the
+/// version, the language and the text byte for byte.
 ///
 /// ```
 /// use tripmap::story::checked_key;
 /// let text = r#"{"title": "Bogotá", "stops": []}"#;
-/// assert_eq!(checked_key(text), checked_key(text));
-/// assert_ne!(checked_key(text), checked_key(&text.replace(": ", ":")), "whitespace counts: the text is what was checked");
+/// assert_eq!(checked_key(text, "en en"), checked_key(text, "en en"));
+/// assert_ne!(checked_key(text, "en en"), checked_key(&text.replace(": ", ":"), "en en"), "whitespace counts: the text is what was checked");
+/// assert_ne!(checked_key(text, "en en"), checked_key(text, "es es"), "drawn in another language");
 /// ```
-pub fn checked_key(json: &str) -> String {
+pub fn checked_key(json: &str, language: &str) -> String {
     let mut h = Fnv::new();
-    h.eat(env!("CARGO_PKG_VERSION").as_bytes());
-    h.eat(b"\n");
-    h.eat(json.as_bytes());
+    for part in [env!("CARGO_PKG_VERSION"), language, json] {
+        h.eat(part.as_bytes());
+        h.eat(b"\n");
+    }
     h.hex()
 }
 

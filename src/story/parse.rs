@@ -6,7 +6,7 @@
 //! until the story reads. Semantic checks ([`super::validate`]) then run on the repaired story,
 //! except under paths already reported, so no field is reported twice.
 
-use super::validate::{Problem, What};
+use super::problem::{Problem, What};
 use super::{validate, Story};
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;

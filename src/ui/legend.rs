@@ -45,7 +45,17 @@ pub fn key_line(k: &LegendKey, d: String) -> impl IntoView {
 #[component]
 pub fn Legend() -> impl IntoView {
     let ctx = use_map();
-    let keys = legend_keys(&ctx);
+    match ctx.parts {
+        #[cfg(not(lean))]
+        super::Parts::Drawn => drawn(&ctx).into_any(),
+        #[cfg(lean)]
+        super::Parts::Adopted(_) => super::adopted::adopt(&ctx, ".tripmap__legend", |_| ()).into_any(),
+    }
+}
+
+#[cfg(not(lean))]
+fn drawn(ctx: &MapContext) -> impl IntoView {
+    let keys = legend_keys(ctx);
     (!keys.is_empty()).then(|| {
         let items = keys
             .into_iter()

@@ -7,6 +7,10 @@
 //! component's body therefore runs natively too: the browser is called only from event handlers,
 //! effects and the leaf modules [`page`] and `crate::intl`.
 
+#[cfg(lean)]
+mod adopted;
+#[cfg(not(lean))]
+mod card_body;
 mod controls;
 mod error_panel;
 mod gestures;
@@ -54,6 +58,11 @@ pub const SCROLLY_ATTR: &str = "data-scrolly";
 /// On screens this narrow the sheet covers the screen's lower half. Matches www/tripmap-map.css.
 const SHEET_MEDIA: &str = "(max-width: 599px)";
 
+/// The static map's prefix for `id`s: its shadow root scopes them, and fixed ones keep the
+/// build's output the same from one build to the next.
+#[cfg(any(not(target_arch = "wasm32"), lean))]
+const STATIC_IDS: &str = "tripmap";
+
 /// A prefix unique on the page, for `id`s that ARIA attributes point at.
 fn unique_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(1);
@@ -80,6 +89,14 @@ impl Language {
         let tag = if base == strings.lang { requested } else { strings.lang };
         let locale = Locale::for_tag(tag, strings.lang, digits);
         Language { text: base, strings, locale, rtl: crate::i18n::is_rtl(strings.lang) }
+    }
+
+    /// What a static map drawn in this language is stamped with besides its story's text
+    /// ([`checked_key`](crate::story::checked_key)): the languages of the story's text and of
+    /// the interface. Dates and numbers follow from the latter: the build writes them natively,
+    /// as the lean map module does (it has no `Intl`).
+    pub fn key(&self) -> String {
+        format!("{} {}", self.text, self.strings.lang)
     }
 }
 
@@ -110,7 +127,8 @@ impl Theme {
 pub enum Drawing {
     /// In the browser: laid out for its measured box (mounted into a box `container_px` wide)
     /// and again whenever it changes, one card open at a time, zoom, pan and the page's commands.
-    Live { container_px: f64, commands: Option<RwSignal<Option<Command>>> },
+    /// `parts`: where the parts that stay as they are come from.
+    Live { container_px: f64, commands: Option<RwSignal<Option<Command>>>, parts: Parts },
     /// At build time, for a map area of `width` × `height` px, with a second drawing for a
     /// phone's map area of `narrow` (shown below 600 px) sharing the first one's countries: every
     /// card is in it, opened by HTML alone (popovers). Native builds only: the wasm never draws
@@ -207,6 +225,22 @@ impl Countries {
     }
 }
 
+/// Where the parts of a map that stay as they are while the reader uses it come from: the
+/// headline, the stop list, the cards, the key, the text description, the credit and the story's
+/// own steps.
+#[derive(Clone)]
+pub enum Parts {
+    /// Drawn by the components from the story: natively, and in the standalone map module.
+    #[cfg(not(lean))]
+    Drawn,
+    /// The lean map module's: taken from the page's static map (its root, `.tripmap`), which the
+    /// build drew from this very text in this very language (the host's `data-tripmap-checked`,
+    /// see [`checked_key`](crate::story::checked_key)). The live map moves each part into its own
+    /// tree where the components would draw it, and wires the stop list's and cards' buttons.
+    #[cfg(lean)]
+    Adopted(SendWrapper<web_sys::Element>),
+}
+
 /// One map's state, provided as context to its components.
 #[derive(Clone)]
 pub struct MapContext {
@@ -245,6 +279,8 @@ pub struct MapContext {
     pub rtl: bool,
     /// The countries' source.
     pub countries: Countries,
+    /// The source of the parts that stay as they are.
+    pub parts: Parts,
     /// Live in the browser, or static HTML made at build time.
     pub mode: Mode,
     /// The page opted in to loading stops' remote images (`data-remote-images`); otherwise
@@ -255,7 +291,7 @@ pub struct MapContext {
 impl MapContext {
     /// `container_px`: the width of the box the map is mounted into. The scene comes with the
     /// first [`MapContext::resize`], once the map area has been measured.
-    pub fn new(story: Story, countries: Countries, mode: Mode, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
+    pub fn new(story: Story, countries: Countries, parts: Parts, mode: Mode, container_px: f64, link_param: Option<String>, language: &Language) -> Self {
         let trip = Trip::new(&story, countries.basemap());
         let scene = RwSignal::new(None::<Arc<Scene>>);
         let view = RwSignal::new(View::OVERVIEW);
@@ -272,7 +308,7 @@ impl MapContext {
             ids: match mode {
                 Mode::Live => unique_prefix().into(),
                 #[cfg(not(target_arch = "wasm32"))]
-                Mode::Static | Mode::Picture => "tripmap".into(),
+                Mode::Static | Mode::Picture => STATIC_IDS.into(),
             },
             link_param: link_param.map(Into::into),
             root: NodeRef::new(),
@@ -284,6 +320,7 @@ impl MapContext {
             locale: Arc::new(language.locale.clone()),
             rtl: language.rtl,
             countries,
+            parts,
             mode,
             remote_images: false,
         }

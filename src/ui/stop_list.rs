@@ -1,4 +1,6 @@
-use super::{use_map, Mode};
+use super::use_map;
+#[cfg(not(lean))]
+use super::Mode;
 use leptos::prelude::*;
 
 /// The stops in order with their dates: a compact timeline that is also a second way to open
@@ -7,6 +9,16 @@ use leptos::prelude::*;
 #[component]
 pub fn StopList() -> impl IntoView {
     let ctx = use_map();
+    match ctx.parts {
+        #[cfg(not(lean))]
+        super::Parts::Drawn => drawn(ctx).into_any(),
+        #[cfg(lean)]
+        super::Parts::Adopted(_) => super::adopted::stop_list(&ctx).into_any(),
+    }
+}
+
+#[cfg(not(lean))]
+fn drawn(ctx: super::MapContext) -> impl IntoView {
     let items = ctx
         .story
         .stops

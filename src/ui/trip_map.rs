@@ -3,8 +3,9 @@ use super::legend::Legend;
 use super::map_layer::{MapLayer, Screens};
 use super::stop_card::StopCard;
 use super::stop_list::StopList;
-use super::{Countries, Drawing, Language, MapContext, Mode, Open, Origin, Theme, SHEET_PX};
+use super::{use_map, Countries, Drawing, Language, MapContext, Mode, Open, Origin, Parts, Theme, SHEET_PX};
 use crate::format::Digits;
+#[cfg(not(lean))]
 use crate::i18n::fill;
 use crate::story::Story;
 use leptos::context::Provider;
@@ -32,15 +33,14 @@ pub fn TripMap(
 ) -> impl IntoView {
     let language = Language::choose(&lang, &story, digits);
     let story = story.localized(&language.text);
-    let (mode, container_px) = match &drawing {
-        Drawing::Live { container_px, .. } => (Mode::Live, *container_px),
+    let (mode, container_px, parts) = match &drawing {
+        Drawing::Live { container_px, parts, .. } => (Mode::Live, *container_px, parts.clone()),
         #[cfg(not(target_arch = "wasm32"))]
-        Drawing::Static { width, .. } => (Mode::Static, *width),
+        Drawing::Static { width, .. } => (Mode::Static, *width, Parts::Drawn),
     };
-    let mut ctx = MapContext::new(story, countries, mode, container_px, link_param, &language);
+    let mut ctx = MapContext::new(story, countries, parts, mode, container_px, link_param, &language);
     ctx.remote_images = remote_images;
     provide_context(ctx.clone());
-    let description = describe(&ctx);
     let dark = RwSignal::new(theme == Theme::Dark);
     let map_area = NodeRef::<leptos::html::Div>::new();
 
@@ -90,8 +90,6 @@ pub fn TripMap(
     };
 
     let story = ctx.story.clone();
-    let standfirst = (!story.standfirst.is_empty()).then(|| view! { <p class="tripmap__standfirst">{story.standfirst.to_string()}</p> });
-    let credit = (!story.credit.is_empty()).then(|| view! { <p class="tripmap__credit">{story.credit.to_string()}</p> });
     let narrow = ctx.narrow;
     // The static map's drawings: the wide one, and the phone's sharing its countries; the CSS
     // shows the one that fits.
@@ -116,10 +114,7 @@ pub fn TripMap(
             on:keydown=on_keydown
         >
             <div class="tripmap__stage">
-                <header class="tripmap__header">
-                    <h2 class="tripmap__title">{story.title.to_string()}</h2>
-                    {standfirst}
-                </header>
+                <Header />
                 <div class="tripmap__body">
                     <div class="tripmap__map" id=ctx.id("map") node_ref=map_area style:position=live.then_some("relative")>
                         <MapLayer screens />
@@ -135,8 +130,8 @@ pub fn TripMap(
                     </div>
                 </div>
                 <Legend />
-                <p class="tripmap__sr-only" id=ctx.id("desc")>{description}</p>
-                {credit}
+                <Description />
+                <Credit />
             </div>
             {has_steps.then(|| view! { <StepTexts /> })}
             // The static map's last element: its stylesheet shows the map once this has been
@@ -146,16 +141,75 @@ pub fn TripMap(
     }
 }
 
+/// The headline and the standfirst.
+#[component]
+fn Header() -> impl IntoView {
+    let ctx = use_map();
+    match ctx.parts {
+        #[cfg(not(lean))]
+        Parts::Drawn => {
+            let story = ctx.story;
+            let standfirst = (!story.standfirst.is_empty()).then(|| view! { <p class="tripmap__standfirst">{story.standfirst.to_string()}</p> });
+            view! {
+                <header class="tripmap__header">
+                    <h2 class="tripmap__title">{story.title.to_string()}</h2>
+                    {standfirst}
+                </header>
+            }
+            .into_any()
+        }
+        #[cfg(lean)]
+        Parts::Adopted(_) => super::adopted::adopt(&ctx, ".tripmap__header", |_| ()).into_any(),
+    }
+}
+
+/// Who made the graphic, where the facts come from.
+#[component]
+fn Credit() -> impl IntoView {
+    let ctx = use_map();
+    match ctx.parts {
+        #[cfg(not(lean))]
+        Parts::Drawn => (!ctx.story.credit.is_empty()).then(|| view! { <p class="tripmap__credit">{ctx.story.credit.to_string()}</p> }).into_any(),
+        #[cfg(lean)]
+        Parts::Adopted(_) => super::adopted::adopt(&ctx, ".tripmap__credit", |_| ()).into_any(),
+    }
+}
+
 /// The story's own steps (`steps` in the story): ordinary paragraphs in reading order, each
 /// marked with its stop like a page's `data-tripmap-step` paragraph.
 #[component]
 fn StepTexts() -> impl IntoView {
-    let story = super::use_map().story;
-    let steps = story.steps.iter().map(|st| view! { <p class="tripmap__step-text" data-tripmap-step=st.stop.clone()>{st.text.to_string()}</p> }).collect_view();
-    view! { <div class="tripmap__steps">{steps}</div> }
+    let ctx = use_map();
+    match ctx.parts {
+        #[cfg(not(lean))]
+        Parts::Drawn => {
+            let steps = ctx
+                .story
+                .steps
+                .iter()
+                .map(|st| view! { <p class="tripmap__step-text" data-tripmap-step=st.stop.clone()>{st.text.to_string()}</p> })
+                .collect_view();
+            view! { <div class="tripmap__steps">{steps}</div> }.into_any()
+        }
+        #[cfg(lean)]
+        Parts::Adopted(_) => super::adopted::adopt(&ctx, ".tripmap__steps", |_| ()).into_any(),
+    }
 }
 
-/// A text equivalent of the map for screen readers: who, how many stops, when, where, how far.
+/// A text equivalent of the map for screen readers (the map's `aria-describedby`).
+#[component]
+fn Description() -> impl IntoView {
+    let ctx = use_map();
+    match ctx.parts {
+        #[cfg(not(lean))]
+        Parts::Drawn => view! { <p class="tripmap__sr-only" id=ctx.id("desc")>{describe(&ctx)}</p> }.into_any(),
+        #[cfg(lean)]
+        Parts::Adopted(_) => super::adopted::adopt(&ctx, &format!("#{}-desc", super::STATIC_IDS), |_| ()).into_any(),
+    }
+}
+
+/// Who, how many stops, when, where, how far.
+#[cfg(not(lean))]
 fn describe(ctx: &MapContext) -> String {
     let (story, t, locale) = (&ctx.story, ctx.strings, &ctx.locale);
     let n = story.stops.len();

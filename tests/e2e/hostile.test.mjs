@@ -104,8 +104,9 @@ test('a JavaScript exception thrown inside a map while it starts becomes the sam
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  // A browser API that fails mid-mount: Intl.NumberFormat, which the map's description uses for
-  // a locale it does not write itself (en, es and ar it writes natively): British English here.
+  // A browser API that fails mid-mount: Intl.NumberFormat, which the map uses for digits or a
+  // locale it does not write itself (en, es and ar it writes natively): Latin digits here (the
+  // standalone module's, since the static map was drawn with the locale's own).
   await page.addInitScript(() => {
     Intl.NumberFormat = function () {
       throw new TypeError('Intl.NumberFormat broken for the test');
@@ -113,7 +114,7 @@ test('a JavaScript exception thrown inside a map while it starts becomes the sam
   });
   await page.route('**/index.html', async (route) => {
     const res = await route.fetch();
-    route.fulfill({ response: res, body: (await res.text()).replace('<figure data-tripmap>', '<figure data-tripmap data-lang="en-GB">') });
+    route.fulfill({ response: res, body: (await res.text()).replace('<figure data-tripmap>', '<figure data-tripmap data-digits="latin">') });
   });
   await page.goto(env.server.url + '/index.html');
   await intent(page);

@@ -14,7 +14,7 @@ const openStop = (page, sel = '[data-tripmap]') =>
     if (!root) return undefined;
     const popover = root.querySelector('[data-card]:popover-open');
     if (popover) return popover.dataset.card;
-    return root.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover]):not([hidden])')?.dataset.card ?? null;
+    return root.querySelector('.tripmap__aside-scroll .tripmap__card:not([popover]):not([hidden])')?.dataset.card ?? null;
   }, sel);
 
 /** Waits until map `sel` shows stop `want`'s card (null: none). */
@@ -187,7 +187,7 @@ test('phone: the map stays above the text at most half the screen high, and each
         // The card stays inside the map's box: the paragraph below is not covered.
         const card = await page.evaluate(() => {
           const root = document.querySelector('[data-tripmap] > tripmap-view').shadowRoot;
-          const c = root.querySelector('[data-card]:popover-open') ?? root.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover]):not([hidden])');
+          const c = root.querySelector('[data-card]:popover-open') ?? root.querySelector('.tripmap__aside-scroll .tripmap__card:not([popover]):not([hidden])');
           return c.getBoundingClientRect().bottom;
         });
         assert.ok(card <= map.bottom + 1, `the card ends within the map (${card} vs ${map.bottom})`);
@@ -195,7 +195,7 @@ test('phone: the map stays above the text at most half the screen high, and each
         // The flight over, the stop stands in the part of the map the card leaves.
         await page.waitForTimeout(1500);
         const marker = await page.locator('[data-tripmap] .tripmap [data-stop="santiago"][role="button"]').first().boundingBox();
-        assert.ok(marker.y + marker.height / 2 < card - 4 - (await page.evaluate(() => document.querySelector('[data-tripmap] > tripmap-view').shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover]):not([hidden])').getBoundingClientRect().height)), 'the stop is framed above the card');
+        assert.ok(marker.y + marker.height / 2 < card - 4 - (await page.evaluate(() => document.querySelector('[data-tripmap] > tripmap-view').shadowRoot.querySelector('.tripmap__aside-scroll .tripmap__card:not([popover]):not([hidden])').getBoundingClientRect().height)), 'the stop is framed above the card');
         await page.screenshot({ path: `${artifacts}/scrolly-phone-${colorScheme}.png` });
       }
     }
@@ -325,7 +325,7 @@ test('an iframe embed follows the parent page’s steps (iframe-parent.js)', asy
   const frame = page.frameLocator('#framed');
   await frame.locator('[data-tripmap][data-tripmap-mounted]').waitFor({ timeout: 20_000 });
   // The live card of the map in an iframe.
-  const shownIn = (f) => () => f.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll > .tripmap__card:not([popover]):not([hidden])')?.dataset.card ?? null);
+  const shownIn = (f) => () => f.locator('[data-tripmap] > tripmap-view').evaluate((v) => v.shadowRoot.querySelector('.tripmap__aside-scroll .tripmap__card:not([popover]):not([hidden])')?.dataset.card ?? null);
   const shown = shownIn(frame);
   for (const [sel, want] of [['#f-santiago', 'santiago'], ['#f-lima', 'lima'], ['#f-whole', null]]) {
     await scrollStepTo(page, sel);

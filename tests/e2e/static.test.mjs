@@ -317,15 +317,67 @@ test('over its own static map the live map is the lean module: no standalone mod
   const { page, requests, problems, close } = await open(env.browser, env.server.url + '/', { waitFor: null });
   const host = page.locator('[data-tripmap] > tripmap-view[data-tripmap-static]');
   assert.match(await host.getAttribute('data-tripmap-checked'), /^[0-9a-f]{16}$/, 'the build stamped the story it checked');
+  // The parts that stay as they are, marked before the live map runs.
+  const PARTS = ['.tripmap__header', '.tripmap__stop-list', '[data-card="bogota"]', '[data-card="lima"]', '.tripmap__credit', '[id$="-desc"]'];
+  await host.evaluate((el, parts) => parts.forEach((p) => (el.shadowRoot.querySelector(p).__static = true)), PARTS);
   await intent(page);
   await page.locator(LIVE_STOP).first().waitFor();
   await page.locator('.tripmap [data-stop="bogota"][role="button"]').click();
-  await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="bogota"]').waitFor();
+  const card = page.locator('tripmap-view:not([data-tripmap-static]) [data-card="bogota"]');
+  await card.waitFor();
   assert.equal(await page.locator('.tripmap__base-reused').count(), 1, "the static map's countries, reused");
   const fetched = (name) => requests.filter((u) => u.endsWith('/' + name)).length;
   assert.deepEqual(['tripmap-core_bg.wasm', 'tripmap-standalone_bg.wasm', 'tripmap-check_bg.wasm', 'countries.topo.json'].map(fetched), [1, 0, 0, 0]);
+  // The lean module took the static map's own headline, stop list, cards, credit and
+  // description (the build drew them from this text in this language) and wired them up.
+  const live = page.locator('[data-tripmap] > tripmap-view:not([data-tripmap-static])');
+  assert.deepEqual(await live.evaluate((el, parts) => parts.map((p) => el.shadowRoot.querySelector(p)?.__static === true), PARTS), PARTS.map(() => true));
+  assert.deepEqual(
+    await live.evaluate((el) => {
+      const r = el.shadowRoot;
+      const svg = r.querySelector('.tripmap__svg');
+      return {
+        popovers: r.querySelectorAll('[popover], [popovertarget]').length,
+        shown: [...r.querySelectorAll('[data-card]')].filter((c) => !c.hidden).map((c) => c.dataset.card),
+        pressed: [...r.querySelectorAll('.tripmap__stop-button')].map((b) => b.getAttribute('aria-pressed')),
+        described: !!r.getElementById(svg.getAttribute('aria-describedby'))?.textContent.includes('Blinken'),
+      };
+    }),
+    { popovers: 0, shown: ['bogota'], pressed: ['false', 'true', 'false', 'false'], described: true },
+  );
+  // Its buttons work as the live map's own: the list opens Lima, the card's × closes it.
+  await page.locator('tripmap-view:not([data-tripmap-static]) .tripmap__stop-button').nth(3).click();
+  await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="lima"]:not([hidden])').waitFor();
+  assert.equal(await card.evaluate((c) => c.hidden), true, 'one card at a time');
+  await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="lima"] .tripmap__close').click();
+  await page.waitForFunction(() => window.deepQueryAll('[data-card]').every((c) => c.hidden));
+  assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('tripmap')), null, 'closed: the link says so');
   assert.deepEqual(problems, []);
   await close();
+});
+
+test('a page asking for another language or other digits than its static map was drawn in gets the standalone module, which draws them', async () => {
+  for (const [attr, expect] of [
+    ['data-lang="es"', (t) => /Parada 1 de 4|4 paradas/.test(t)],
+    ['data-digits="arabic"', (t) => /[٠-٩]/.test(t)],
+  ]) {
+    const context = await newContext(env.browser);
+    await context.route('**/asked.html', async (r) => {
+      const body = readFileSync(root + 'dist/index.html', 'utf8').replace('<figure data-tripmap>', `<figure data-tripmap ${attr}>`);
+      r.fulfill({ body, contentType: 'text/html' });
+    });
+    const page = await context.newPage();
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(env.server.url + '/asked.html');
+    await intent(page);
+    await page.locator(LIVE_STOP).first().waitFor();
+    const wasm = (name) => requests.filter((u) => u.endsWith(`/tripmap-${name}_bg.wasm`)).length;
+    assert.deepEqual([wasm('core'), wasm('standalone')], [1, 1], attr);
+    const status = await page.locator('tripmap-view:not([data-tripmap-static]) .tripmap__step-status').textContent();
+    assert.ok(expect(status), `${attr}: ${status}`);
+    await context.close();
+  }
 });
 
 test('a static map whose story text changed since it was drawn (same trip) goes to the standalone module, which checks it and reuses the countries', async () => {
