@@ -431,8 +431,8 @@ impl Story {
         }
     }
 
-    #[cfg(not(lean))]
     /// The languages the story has text in: its own first, then every translation given.
+    #[cfg(not(lean))]
     pub fn languages(&self) -> Vec<String> {
         let mut langs = vec![self.lang.clone()];
         for_each_text(self, &mut |_, t| {

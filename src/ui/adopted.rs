@@ -13,7 +13,12 @@ use web_sys::{Element, HtmlElement};
 /// (`.tripmap__adopted`, `display: contents`) where the components would draw them; an `id` is
 /// given this map's prefix (ARIA references point at it). `on_click` hears clicks inside them.
 pub fn adopt(ctx: &MapContext, selector: &str, on_click: impl Fn(&Element) + 'static) -> impl IntoView {
-    let parts = SendWrapper::new(all(ctx, selector));
+    place(ctx, all(ctx, selector), on_click)
+}
+
+/// [`adopt`] for elements already found.
+fn place(ctx: &MapContext, parts: Vec<Element>, on_click: impl Fn(&Element) + 'static) -> impl IntoView {
+    let parts = SendWrapper::new(parts);
     let ids = ctx.ids.clone();
     let holder = NodeRef::<leptos::html::Div>::new();
     holder.on_load(move |h| {
@@ -71,7 +76,8 @@ pub fn stop_list(ctx: &MapContext) -> impl IntoView {
 /// Every stop's card, in stop order, as the live map shows them: one at a time (`hidden`), no
 /// popover; a click on a card's close button closes it.
 pub fn cards(ctx: &MapContext) -> (impl IntoView, Vec<HtmlElement>) {
-    let cards: Vec<HtmlElement> = all(ctx, "[data-card]").into_iter().filter_map(|c| c.dyn_into().ok()).collect();
+    let found = all(ctx, "[data-card]");
+    let cards: Vec<HtmlElement> = found.iter().filter_map(|c| c.clone().dyn_into().ok()).collect();
     for card in &cards {
         // Moving a popover closes it; a card the reader had open stays open (`Open::Kept`).
         for attr in ["popover", "id"] {
@@ -86,7 +92,7 @@ pub fn cards(ctx: &MapContext) -> (impl IntoView, Vec<HtmlElement>) {
         }
     }
     let c = ctx.clone();
-    let view = adopt(ctx, "[data-card]", move |target| {
+    let view = place(ctx, found, move |target| {
         if target.closest(".tripmap__close").ok().flatten().is_some() {
             c.close();
         }
