@@ -280,19 +280,29 @@ impl Scene {
             })
             .collect();
 
-        let lines = |lines: &[Vec<Coord>]| {
+        // `simplify`: a tolerance in pixels for lines drawn denser than they need (the
+        // graticule's); the basemap's own lines keep every point, for the live map's zoom.
+        let lines = |lines: &[Vec<Coord>], simplify: Option<f64>| {
             let mut d = String::new();
             for line in lines {
                 for piece in project_pieces(&projection, line) {
                     for clipped in piece.clip_line(clip_box) {
-                        push_line(&mut d, &clipped);
+                        match simplify {
+                            Some(px) => push_line(&mut d, &LineString::from(clipped).simplify(px).0),
+                            None => push_line(&mut d, &clipped),
+                        }
                     }
                 }
             }
             d
         };
         let (sphere, graticule, coastlines, borders) = match basemap {
-            Some(b) => (sphere_outline(&projection, clip_box), lines(&graticule_lines()), lines(&b.coastlines), lines(&b.borders)),
+            Some(b) => (
+                sphere_outline(&projection, clip_box),
+                lines(&graticule_lines(), Some(GRATICULE_SIMPLIFY_PX)),
+                lines(&b.coastlines, None),
+                lines(&b.borders, None),
+            ),
             None => Default::default(),
         };
 
@@ -472,6 +482,12 @@ fn project_pieces(p: &impl Projection, points: &[Coord]) -> Vec<Vec<Coord>> {
     pieces.retain(|p| p.len() > 1);
     pieces
 }
+
+/// How far, in pixels, a drawn graticule line may stray from its curve. Densified every degree,
+/// a meridian or parallel has a point every 6 px or so where a gentle curve needs one every
+/// 30–60: the graticule was an eighth of the static map's page. At the deepest zoom
+/// ([`crate::zoom::MAX_ZOOM`]) the error is still about a pixel.
+pub const GRATICULE_SIMPLIFY_PX: f64 = 0.1;
 
 /// Meridians and parallels every 10°, densified every degree so they curve.
 fn graticule_lines() -> Vec<Vec<Coord>> {
@@ -755,6 +771,25 @@ mod tests {
                     assert!((k * p.x + tx - q.x).abs() < 0.01 && (k * p.y + ty - q.y).abs() < 0.01, "{w}x{h}: {p:?} -> {q:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_graticule_is_drawn_with_a_fraction_of_its_points_within_a_tenth_of_a_pixel() {
+        use geo::{Distance, Euclidean, MultiLineString};
+        let story = Story::default_story();
+        let (w, h) = (800.0, 500.0);
+        let scene = Scene::build(&story, Basemap::natural_earth(), w, h);
+        let drawn = MultiLineString::new(crate::path::points(&scene.graticule).into_iter().map(LineString::from).collect());
+        let drawn_points: usize = drawn.0.iter().map(|l| l.0.len()).sum();
+        // Every point of the densified lines that falls inside the map lies on what is drawn.
+        let projection = fit(&story, &trip_legs(&story), w, h);
+        let inside: Vec<_> =
+            graticule_lines().iter().flatten().filter_map(|c| projection.project(*c)).filter(|p| (0.0..w).contains(&p.x) && (0.0..h).contains(&p.y)).collect();
+        assert!(drawn_points * 3 < inside.len(), "{drawn_points} points drawn for {}", inside.len());
+        for p in inside {
+            let d = Euclidean.distance(&geo::Point(p), &drawn);
+            assert!(d <= GRATICULE_SIMPLIFY_PX + 0.08, "{p:?} is {d} px off");
         }
     }
 
