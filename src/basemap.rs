@@ -2,7 +2,7 @@
 //!
 //! TopoJSON stores each shared border once (an "arc") and delta-encodes quantized points,
 //! which keeps the data small. Decoding gives each country's shape, and the arcs' use counts
-//! split lines into land borders (shared by two countries) and coastlines.
+//! find the land borders (shared by two countries; the rest of an outline is coast).
 //!
 //! Natively the data is compiled in ([`Basemap::natural_earth`]). The map's wasm does not carry
 //! it: a map whose page holds its static map (`tripmap render --html`) reuses that drawing's
@@ -30,10 +30,9 @@ const COAST_TOLERANCE_DEG: f64 = 0.3;
 #[derive(Debug, Clone)]
 pub struct Basemap {
     pub countries: Vec<Country>,
-    /// Land borders: arcs shared by two countries.
+    /// Land borders: arcs shared by two countries. (The others, a single country's, are
+    /// coast: the map draws them as the countries' outlines.)
     pub borders: Vec<Vec<Coord>>,
-    /// Coastlines: arcs that belong to one country only.
-    pub coastlines: Vec<Vec<Coord>>,
 }
 
 /// A country: ISO 3166-1 alpha-3 code, name, shape in longitude/latitude degrees.
@@ -135,7 +134,7 @@ impl Basemap {
     ///     {"type":"Polygon","arcs":[[0]],"id":"AAA","properties":{"name":"Squareland"}}]}}}"#;
     /// let map = tripmap::basemap::Basemap::from_topojson(topo).unwrap();
     /// assert_eq!(map.countries[0].id, "AAA");
-    /// assert_eq!(map.coastlines.len(), 1);
+    /// assert!(map.borders.is_empty(), "one country: all coast");
     /// assert!(map.country_at(geo::coord! { x: 0.5, y: 0.5 }).is_some());
     /// ```
     #[cfg(not(target_arch = "wasm32"))]
@@ -181,15 +180,8 @@ impl Basemap {
             let bbox = shape.bounding_rect();
             countries.push(Country { id, name, shape, bbox });
         }
-        let (mut borders, mut coastlines) = (Vec::new(), Vec::new());
-        for (arc, u) in arcs.into_iter().zip(users) {
-            match u.len() {
-                0 => {}
-                1 => coastlines.push(arc),
-                _ => borders.push(arc),
-            }
-        }
-        Ok(Basemap { countries, borders, coastlines })
+        let borders = arcs.into_iter().zip(users).filter(|(_, u)| u.len() > 1).map(|(arc, _)| arc).collect();
+        Ok(Basemap { countries, borders })
     }
 
     /// The country a point lies in, or the nearest within a coastal tolerance.
@@ -258,7 +250,7 @@ mod tests {
         let map = Basemap::natural_earth();
         assert_eq!(map.countries.len(), 240);
         assert!(map.countries.iter().all(|c| c.id.len() == 3 && c.id.bytes().all(|b| b.is_ascii_uppercase())));
-        assert!(map.borders.len() > 300 && map.coastlines.len() > 300);
+        assert!(map.borders.len() > 300);
         for c in &map.countries {
             // Only a country smaller than one quantization step (0.036°) may collapse.
             let b = c.bbox.unwrap();

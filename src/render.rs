@@ -361,6 +361,9 @@ mod tests {
             );
         }
         assert_eq!(html.matches("class=\"tripmap__country").count(), scene.countries.len(), "countries drawn once");
+        // The base layer in whole tenths of a pixel, under the transform that makes them pixels.
+        assert!(html.contains(r#"" transform="scale(.1)" aria-hidden="true" class="tripmap__base">"#));
+        assert!(scene.countries.iter().all(|c| html.contains(&format!(r#"d="{}""#, c.d)) && !c.d.contains('.')));
         // Two drawings, desktop and phone, the phone's reusing the countries.
         assert_eq!(html.matches(r#"class="tripmap__marker""#).count(), 8);
         let phone = Scene::build(&Story::default_story(), Basemap::natural_earth(), 358.0, 298.0);
@@ -438,6 +441,8 @@ mod tests {
         );
         assert!(!svg.contains("<!>"), "well-formed XML");
         assert!(!svg.contains("popovertarget=") && !svg.contains("<button"), "nothing to click in a picture");
+        // In pixels, under no transform: SVG readers such as resvg would scale the strokes too.
+        assert!(svg.contains(r#"" aria-hidden="true" class="tripmap__base">"#) && !svg.contains("scale(.1)"), "the picture's base layer");
     }
 
     #[test]
@@ -508,7 +513,7 @@ mod tests {
     #[test]
     fn the_pictures_stylesheet_has_its_theme_written_out() {
         let (light, dark) = (resolved_css(false), resolved_css(true));
-        assert!(light.contains(".tripmap__country { fill: #f3f0e8; stroke: none; }"), "the land's default");
+        assert!(light.contains(".tripmap__country { fill: #f3f0e8; stroke: #9fb6c8;"), "the land's default");
         assert!(dark.contains("#2b3541"), "the dark land");
         assert!(!light.contains("var(--_") && !dark.contains("var(--_"));
         assert!(!light.contains("var(--tripmap-k"), "the zoom factor is 1");

@@ -6,7 +6,7 @@ use crate::basemap::Basemap;
 use crate::clip::{ClipLine, ClipRing};
 use crate::geodesy::{along, GeodesicRoute, Route};
 use crate::labels::{self, Greedy, LabelLayout, LabelRequest, Obstacles};
-use crate::path::{push_line, push_ring};
+use crate::path::{push_line, push_ring, Units};
 use crate::projection::{fit_extent, trip_center, AzimuthalEqualArea, Projection, MAX_ARC_DEG};
 use crate::story::{LegColor, LegPath, Story, TravelMode};
 use crate::zoom::View;
@@ -35,6 +35,11 @@ const ROUTE_END_PX: f64 = 36.0;
 pub const CONTROLS_W: f64 = 60.0;
 /// Height of that column: four 44 px buttons, gaps and margins.
 pub const CONTROLS_H: f64 = 204.0;
+/// The units of an on-screen map's base layer (sea, graticule, countries, borders): whole
+/// tenths of a pixel, drawn under [`Units::transform`] (its strokes do not scale). The base
+/// layer is most of a static map's HTML. A standalone picture's are pixels: SVG readers such as
+/// resvg know no `vector-effect`, and would scale its strokes down tenfold.
+pub const BASE_UNITS: Units = Units::Tenths;
 /// With the `fault-injection` feature (test builds only), a stop with this id makes
 /// [`Scene::build_trip`] panic: the component tests' way to reach the panic hook from a story.
 #[cfg(feature = "fault-injection")]
@@ -45,14 +50,16 @@ pub const FAULT_STOP_ID: &str = "fault-injected";
 pub struct Scene {
     pub width: f64,
     pub height: f64,
+    /// The units of the base layer's paths (sphere to borders).
+    pub base_units: Units,
     /// The visible part of the globe (sea colour).
     pub sphere: String,
     /// Parallels and meridians every 10°.
     pub graticule: String,
+    /// Each country filled, its outline the coast (land borders are drawn over it).
     pub countries: Vec<CountryShape>,
     /// Land borders between countries.
     pub borders: String,
-    pub coastlines: String,
     pub legs: Vec<LegShape>,
     pub stops: Vec<StopShape>,
     /// Screen pixels per kilometre at the projection's centre, at the overview.
@@ -244,13 +251,14 @@ impl Scene {
 
     /// Builds the scene of a validated story on a basemap.
     pub fn build(story: &Story, basemap: &Basemap, width: f64, height: f64) -> Scene {
-        Scene::build_trip(story, &Trip::new(story, Some(basemap)), Some(basemap), width, height)
+        Scene::build_trip(story, &Trip::new(story, Some(basemap)), Some(basemap), BASE_UNITS, width, height)
     }
 
     /// The same, reusing the size-independent part of an earlier build (`trip` must be the
-    /// story's own, made with the same `basemap`). Without a basemap the scene has no base layer
-    /// (sea, graticule, countries, coasts, borders): the map shows another drawing's.
-    pub fn build_trip(story: &Story, trip: &Trip, basemap: Option<&Basemap>, width: f64, height: f64) -> Scene {
+    /// story's own, made with the same `basemap`), its base layer written in `base_units`.
+    /// Without a basemap the scene has no base layer (sea, graticule, countries, borders): the
+    /// map shows another drawing's.
+    pub fn build_trip(story: &Story, trip: &Trip, basemap: Option<&Basemap>, base_units: Units, width: f64, height: f64) -> Scene {
         #[cfg(feature = "fault-injection")]
         if story.stops.iter().any(|s| s.id == FAULT_STOP_ID) {
             panic!("fault injected: stop {FAULT_STOP_ID:?} (feature fault-injection)");
@@ -272,7 +280,7 @@ impl Scene {
                 for poly in &c.shape {
                     for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
                         if let Some(projected) = project_all(&projection, &ring.0) {
-                            push_ring(&mut d, &projected[..projected.len().saturating_sub(1)].clip_ring(clip_box));
+                            push_ring(&mut d, &projected[..projected.len().saturating_sub(1)].clip_ring(clip_box), base_units);
                         }
                     }
                 }
@@ -288,21 +296,16 @@ impl Scene {
                 for piece in project_pieces(&projection, line) {
                     for clipped in piece.clip_line(clip_box) {
                         match simplify {
-                            Some(px) => push_line(&mut d, &LineString::from(clipped).simplify(px).0),
-                            None => push_line(&mut d, &clipped),
+                            Some(px) => push_line(&mut d, &LineString::from(clipped).simplify(px).0, base_units),
+                            None => push_line(&mut d, &clipped, base_units),
                         }
                     }
                 }
             }
             d
         };
-        let (sphere, graticule, coastlines, borders) = match basemap {
-            Some(b) => (
-                sphere_outline(&projection, clip_box),
-                lines(&graticule_lines(), Some(GRATICULE_SIMPLIFY_PX)),
-                lines(&b.coastlines, None),
-                lines(&b.borders, None),
-            ),
+        let (sphere, graticule, borders) = match basemap {
+            Some(b) => (sphere_outline(&projection, clip_box, base_units), lines(&graticule_lines(), Some(GRATICULE_SIMPLIFY_PX)), lines(&b.borders, None)),
             None => Default::default(),
         };
 
@@ -322,7 +325,7 @@ impl Scene {
                 let mut d = String::new();
                 for piece in &pieces {
                     for clipped in piece.clip_line(clip_box) {
-                        push_line(&mut d, &clipped);
+                        push_line(&mut d, &clipped, Units::Pixels);
                     }
                 }
                 let points = pieces.concat();
@@ -337,11 +340,11 @@ impl Scene {
         let mut scene = Scene {
             width,
             height,
+            base_units,
             sphere,
             graticule,
             countries,
             borders,
-            coastlines,
             legs,
             stops,
             px_per_km,
@@ -502,7 +505,7 @@ fn graticule_lines() -> Vec<Vec<Coord>> {
 }
 
 /// The rim of the projected globe (at [`MAX_ARC_DEG`]) clipped to the view.
-fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect) -> String {
+fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect, units: Units) -> String {
     let radius = p.scale() * 2.0 * (MAX_ARC_DEG.to_radians() / 2.0).sin();
     let t = p.translate();
     let ring: Vec<Coord> = (0..180)
@@ -512,7 +515,7 @@ fn sphere_outline(p: &AzimuthalEqualArea, clip_box: Rect) -> String {
         })
         .collect();
     let mut d = String::new();
-    push_ring(&mut d, &ring.clip_ring(clip_box));
+    push_ring(&mut d, &ring.clip_ring(clip_box), units);
     d
 }
 
@@ -623,15 +626,11 @@ mod tests {
             for s in &scene.stops {
                 assert!(s.x > 20.0 && s.x < scene.width - 20.0 && s.y > 20.0 && s.y < scene.height - 20.0, "{width}: {s:?}");
             }
-            let all = scene
-                .countries
-                .iter()
-                .map(|c| c.d.as_str())
-                .chain([scene.borders.as_str(), scene.sphere.as_str()])
-                .chain(scene.legs.iter().map(|l| l.d.as_str()));
-            for d in all {
+            let base = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.sphere.as_str(), scene.graticule.as_str()]);
+            let all = base.map(|d| (d, scene.base_units)).chain(scene.legs.iter().map(|l| (l.d.as_str(), Units::Pixels)));
+            for (d, units) in all {
                 let limit = width.max(scene.height) + 20.0;
-                assert!(crate::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]).all(|n| n.is_finite() && n > -20.0 && n < limit));
+                assert!(crate::path::points(d, units).concat().iter().flat_map(|c| [c.x, c.y]).all(|n| n.is_finite() && n > -20.0 && n < limit));
             }
         }
     }
@@ -651,7 +650,7 @@ mod tests {
                     assert!(!overlaps(*a, labels::square(coord! { x: s.x, y: s.y }, MARKER_R)), "{width}: label on a marker");
                 }
                 for leg in &scene.legs {
-                    let pts = crate::path::points(&leg.d).concat();
+                    let pts = crate::path::points(&leg.d, Units::Pixels).concat();
                     for end in [pts[0], pts[pts.len() - 1]] {
                         assert!(!overlaps(*a, labels::square(end, 1.0)), "{width}: label on the end of {}", leg.key);
                     }
@@ -704,7 +703,10 @@ mod tests {
         let story = Story::default_story();
         let trip = Trip::new(&story, Some(Basemap::natural_earth()));
         for (w, h) in [(375.0, 300.0), (1256.0, 734.0)] {
-            assert_eq!(Scene::build_trip(&story, &trip, Some(Basemap::natural_earth()), w, h), Scene::build(&story, Basemap::natural_earth(), w, h));
+            assert_eq!(
+                Scene::build_trip(&story, &trip, Some(Basemap::natural_earth()), BASE_UNITS, w, h),
+                Scene::build(&story, Basemap::natural_earth(), w, h)
+            );
         }
     }
 
@@ -712,9 +714,9 @@ mod tests {
     fn a_scene_without_a_basemap_is_the_same_trip_without_its_base_layer() {
         // The live map over a static map: the countries are the static map's, reused.
         let story = Story::default_story();
-        let bare = Scene::build_trip(&story, &Trip::new(&story, None), None, 756.0, 546.0);
+        let bare = Scene::build_trip(&story, &Trip::new(&story, None), None, BASE_UNITS, 756.0, 546.0);
         let full = Scene::build(&story, Basemap::natural_earth(), 756.0, 546.0);
-        assert!(bare.countries.is_empty() && bare.sphere.is_empty() && bare.graticule.is_empty() && bare.coastlines.is_empty() && bare.borders.is_empty());
+        assert!(bare.countries.is_empty() && bare.sphere.is_empty() && bare.graticule.is_empty() && bare.borders.is_empty());
         assert!(!full.countries.is_empty() && !full.sphere.is_empty());
         assert_eq!((bare.fit(), &bare.legs, &bare.stops, &bare.labels), (full.fit(), &full.legs, &full.stops, &full.labels));
     }
@@ -752,7 +754,7 @@ mod tests {
         assert_eq!(scene.legs.len(), 2);
         for leg in &scene.legs {
             // No segment jumps across the map (the antimeridian seam).
-            for w in crate::path::points(&leg.d).concat().windows(2) {
+            for w in crate::path::points(&leg.d, Units::Pixels).concat().windows(2) {
                 assert!((w[1].x - w[0].x).abs() < 100.0, "jump in {}", leg.key);
             }
         }
@@ -780,7 +782,7 @@ mod tests {
         let story = Story::default_story();
         let (w, h) = (800.0, 500.0);
         let scene = Scene::build(&story, Basemap::natural_earth(), w, h);
-        let drawn = MultiLineString::new(crate::path::points(&scene.graticule).into_iter().map(LineString::from).collect());
+        let drawn = MultiLineString::new(crate::path::points(&scene.graticule, scene.base_units).into_iter().map(LineString::from).collect());
         let drawn_points: usize = drawn.0.iter().map(|l| l.0.len()).sum();
         // Every point of the densified lines that falls inside the map lies on what is drawn.
         let projection = fit(&story, &trip_legs(&story), w, h);
@@ -817,7 +819,7 @@ mod tests {
         let scene = Scene::build(&story, Basemap::natural_earth(), 800.0, 500.0);
         let leg = &scene.legs[0];
         assert_eq!(leg.mode, TravelMode::Walk);
-        let drawn = crate::path::points(&leg.d).concat();
+        let drawn = crate::path::points(&leg.d, Units::Pixels).concat();
         assert!(drawn.len() * 6 < recorded, "{} of {recorded} points drawn", drawn.len());
         // Every recorded point lies within the tolerance (and the path's tenth-of-a-pixel
         // rounding) of the drawn line.
@@ -852,7 +854,7 @@ mod tests {
         let lines =
             vec![vec![coord! { x: 179.87, y: -16.80 }, coord! { x: 179.99, y: -16.9 }, coord! { x: -179.95, y: -16.95 }, coord! { x: -179.88, y: -17.05 }]];
         let scene = Scene::build(&tracked(lines, "road"), Basemap::natural_earth(), 800.0, 500.0);
-        let pts = crate::path::points(&scene.legs[0].d).concat();
+        let pts = crate::path::points(&scene.legs[0].d, Units::Pixels).concat();
         assert!(pts.len() >= 2);
         for w in pts.windows(2) {
             assert!((w[1].x - w[0].x).abs() < 400.0, "jump {w:?}");

@@ -4,6 +4,7 @@
 
 use geo::coord;
 use tripmap::basemap::Basemap;
+use tripmap::path::Units;
 use tripmap::projection::{arc_deg, trip_center, SAFE_ARC_DEG};
 use tripmap::scene::Scene;
 use tripmap::story::Story;
@@ -37,20 +38,16 @@ fn check(story: &Story) -> Vec<Scene> {
                 let under_buttons = s.x > w - tripmap::scene::CONTROLS_W && s.y < tripmap::scene::CONTROLS_H;
                 assert!(!under_buttons, "stop under the map's buttons: {s:?}");
             }
-            let paths = scene.countries.iter().map(|c| c.d.as_str()).chain([
-                scene.borders.as_str(),
-                scene.coastlines.as_str(),
-                scene.sphere.as_str(),
-                scene.graticule.as_str(),
-            ]);
-            for d in paths.chain(scene.legs.iter().map(|l| l.d.as_str())) {
-                for n in tripmap::path::points(d).concat().iter().flat_map(|c| [c.x, c.y]) {
+            let base = scene.countries.iter().map(|c| c.d.as_str()).chain([scene.borders.as_str(), scene.sphere.as_str(), scene.graticule.as_str()]);
+            let legs = scene.legs.iter().map(|l| (l.d.as_str(), Units::Pixels));
+            for (d, units) in base.map(|d| (d, scene.base_units)).chain(legs) {
+                for n in tripmap::path::points(d, units).concat().iter().flat_map(|c| [c.x, c.y]) {
                     assert!(n.is_finite() && n > -20.0 && n < w.max(h) + 20.0, "{n} in a path");
                 }
             }
             for leg in &scene.legs {
                 // Within each subpath (each "M…"), no segment jumps across the map.
-                for pts in tripmap::path::points(&leg.d) {
+                for pts in tripmap::path::points(&leg.d, Units::Pixels) {
                     for w2 in pts.windows(2) {
                         let jump = (w2[1].x - w2[0].x).hypot(w2[1].y - w2[0].y);
                         assert!(jump < w.max(h) * 0.5, "{}: a segment of {jump} px jumps across the map", leg.key);

@@ -78,7 +78,8 @@ pub fn MapLayer(#[prop(optional)] screens: Screens) -> impl IntoView {
     }
 }
 
-/// Sea, graticule, countries (trip countries highlighted), coastlines and borders; drawn
+/// Sea, graticule, countries (trip countries highlighted, outlined by their coasts) and land
+/// borders; drawn
 /// afresh when the scene changes (the map was resized), or the static map's, carried onto the
 /// scene by a transform.
 #[component]
@@ -124,11 +125,10 @@ fn base_layer(s: &crate::scene::Scene, id: String, mode: Mode) -> impl IntoView 
         .map(|c| view! { <path class="tripmap__country" class:is-visited=c.visited data-country=c.id.clone() d=c.d.clone() /> })
         .collect_view();
     view! {
-        <g class="tripmap__base" id=id data-fit=fit aria-hidden="true">
+        <g class="tripmap__base" id=id data-fit=fit transform=s.base_units.transform() aria-hidden="true">
             <path class="tripmap__sphere" d=s.sphere.clone() />
             <path class="tripmap__graticule" d=s.graticule.clone() />
             {countries}
-            <path class="tripmap__coast" d=s.coastlines.clone() />
             <path class="tripmap__borders" d=s.borders.clone() />
         </g>
     }

@@ -150,6 +150,17 @@ pub enum Mode {
     Picture,
 }
 
+impl Mode {
+    /// The units its base layer is written in (see [`crate::scene::BASE_UNITS`]).
+    fn base_units(self) -> crate::path::Units {
+        match self {
+            #[cfg(not(target_arch = "wasm32"))]
+            Mode::Picture => crate::path::Units::Pixels,
+            _ => crate::scene::BASE_UNITS,
+        }
+    }
+}
+
 /// A card open when the map starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Open {
@@ -329,7 +340,7 @@ impl MapContext {
     /// The same map drawn a second time, for a map area of `width` × `height` px, with
     /// `countries`: the static map's phone drawing.
     pub fn redrawn(&self, countries: Countries, width: f64, height: f64) -> MapContext {
-        let scene = RwSignal::new(Some(Arc::new(Scene::build_trip(&self.story, &self.trip, countries.basemap(), width, height))));
+        let scene = RwSignal::new(Some(Arc::new(Scene::build_trip(&self.story, &self.trip, countries.basemap(), self.mode.base_units(), width, height))));
         let view = RwSignal::new(View::OVERVIEW);
         MapContext { scene, view, labels: labels_of(scene, view), countries, ..self.clone() }
     }
@@ -348,7 +359,7 @@ impl MapContext {
             return;
         }
         // The first fit, or a re-fit: the open stop framed again, or the whole trip.
-        let scene = Scene::build_trip(&self.story, &self.trip, self.countries.basemap(), w, h);
+        let scene = Scene::build_trip(&self.story, &self.trip, self.countries.basemap(), self.mode.base_units(), w, h);
         let view = match self.selected.get_untracked() {
             Some(i) => scene.focus_view(i, 0.0).clamped(w, h),
             None => View::OVERVIEW,
