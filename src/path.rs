@@ -5,8 +5,8 @@
 //! short as SVG's grammar allows (`-.5`, no separator before a minus sign): the basemap is most of
 //! a static map's HTML, and relative steps of a few pixels take about half the characters of
 //! absolute coordinates (a page's HTML: 226 KB → 125 KB, its brotli 39 → 23 KB). The basemap goes
-//! further ([`Units::Tenths`]): whole tenths under a `scale(.1)`, no decimal points (its HTML a
-//! further fifth shorter, which the parser, and so the static map's first paint, waits on).
+//! further ([`Units::Tenths`]): whole tenths under a `scale(.1)`, no decimal points (its paths
+//! about a sixth shorter; the parser, and so the static map's first paint, waits on them).
 
 use geo::Coord;
 use std::fmt::Write;
@@ -16,8 +16,8 @@ use std::fmt::Write;
 pub enum Units {
     /// Pixels with at most one decimal (`12.3`), for a path drawn in scene pixels.
     Pixels,
-    /// Whole tenths of a pixel (`123`), for a path inside an element with the transform
-    /// [`Units::Tenths`]'s [`transform`](Units::transform) (and strokes that do not scale).
+    /// Whole tenths of a pixel (`123`), for a path under its [`transform`](Units::transform)
+    /// (with strokes that do not scale).
     Tenths,
 }
 

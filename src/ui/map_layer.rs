@@ -79,9 +79,8 @@ pub fn MapLayer(#[prop(optional)] screens: Screens) -> impl IntoView {
 }
 
 /// Sea, graticule, countries (trip countries highlighted, outlined by their coasts) and land
-/// borders; drawn
-/// afresh when the scene changes (the map was resized), or the static map's, carried onto the
-/// scene by a transform.
+/// borders; drawn afresh when the scene changes (the map was resized), or the static map's,
+/// carried onto the scene by a transform.
 #[component]
 fn BaseLayer() -> impl IntoView {
     let ctx = use_map();
