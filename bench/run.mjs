@@ -43,9 +43,9 @@ const PROBE = ({ map, drawn, marker, live }) => {
   };
   // Drawn means on screen with its styles: a static map's shadow root shows nothing until its
   // stylesheet has arrived (unstyled, a path would be filled black), nor before all of it has
-  // been parsed (it stays transparent until then).
+  // been parsed (it is not drawn until then; checkVisibility also sees an ancestor's opacity 0).
   const shown = (el) => el && el.getBoundingClientRect().width > 0 && getComputedStyle(el).fill !== 'rgb(0, 0, 0)'
-    && (!el.closest('.tripmap') || getComputedStyle(el.closest('.tripmap')).opacity !== '0');
+    && el.checkVisibility({ opacityProperty: true });
   // A card counts once it shows: the static map holds every card, hidden until opened.
   const visible = (el) => el && el.checkVisibility();
   window.__bench = { find, visible, longTasks: [] };

@@ -183,8 +183,8 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
     const loop = () => {
       const shown = [...document.querySelectorAll('[data-tripmap] tripmap-view')].some((v) => {
         const c = v.shadowRoot?.querySelector('.tripmap__country');
-        // Styled, laid out, and not a static map still arriving (transparent until whole).
-        return c && getComputedStyle(c).fill !== 'rgb(0, 0, 0)' && c.getBoundingClientRect().width > 0 && getComputedStyle(c.closest('.tripmap')).opacity !== '0';
+        // Styled, laid out, and not a static map still arriving (not drawn until whole).
+        return c && getComputedStyle(c).fill !== 'rgb(0, 0, 0)' && c.getBoundingClientRect().width > 0 && c.checkVisibility({ opacityProperty: true });
       });
       window.__frames.push(shown);
       requestAnimationFrame(loop);
@@ -231,7 +231,7 @@ test('the live map takes the static map’s place: same drawing, same texts, no 
   await close();
 });
 
-test('the static map appears whole: no frame shows its countries without its routes and markers', async () => {
+test('the static map appears whole: no frame shows its countries without its routes and markers', async (t) => {
   // A page's parser hands a static map over in pieces as its HTML arrives, and the browser paints
   // between them. Made certain here: the page comes in two parts, cut after the countries and
   // before the routes, half a second apart (other files are the test server's). Every frame is
@@ -247,6 +247,12 @@ test('the static map appears whole: no frame shows its countries without its rou
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const context = await newContext(env.browser);
+  // Closed however the test ends: an open page or server would keep the test run from finishing.
+  t.after(async () => {
+    await context.close();
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+  });
   await context.route('**/tripmap.js', (r) => r.abort());
   await context.addInitScript(() => {
     window.__frames = [];
@@ -256,7 +262,7 @@ test('the static map appears whole: no frame shows its countries without its rou
       const country = root?.querySelector('.tripmap__country');
       if (map && country) {
         const count = (sel) => root.querySelectorAll(sel).length;
-        const visible = getComputedStyle(map).opacity !== '0' && getComputedStyle(country).fill !== 'rgb(0, 0, 0)';
+        const visible = country.checkVisibility({ opacityProperty: true }) && getComputedStyle(country).fill !== 'rgb(0, 0, 0)';
         window.__frames.push({ visible, countries: count('.tripmap__country'), legs: count('.tripmap__leg-line'), markers: count('.tripmap__marker') });
       }
       requestAnimationFrame(loop);
@@ -272,8 +278,6 @@ test('the static map appears whole: no frame shows its countries without its rou
   const partial = frames.filter((f) => f.countries < whole.countries || f.legs < whole.legs || f.markers < whole.markers);
   assert.ok(partial.length >= 2, `the half page was on screen for a while (${partial.length} frames)`);
   assert.deepEqual(partial.filter((f) => f.visible), [], 'a frame showed part of the static map');
-  await context.close();
-  await new Promise((ok) => server.close(ok));
 });
 
 test('a map without a static map fetches the basemap, once, however many maps the page holds', async () => {
