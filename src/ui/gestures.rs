@@ -93,7 +93,9 @@ impl Gestures {
     }
 
     pub fn pointer_up(self, ctx: &MapContext, ev: PointerEvent) {
-        let p = scene_point(ctx, &ev);
+        // Only a touch tap needs its place (a double tap zooms there): a mouse's pointer-up, the
+        // start of every click, skips the layout read.
+        let p = if ev.pointer_type() == "touch" { scene_point(ctx, &ev) } else { None };
         let now = js_sys::Date::now();
         let mut zoom_at: Option<Coord> = None;
         self.state.update_value(|s| {

@@ -14,14 +14,38 @@ pub fn read_link(param: Option<&str>) -> Option<String> {
 
 /// Puts the open stop into the page's URL (or takes it out) with `history.replaceState`:
 /// no new history entry, the page's own hash, state and other parameters untouched.
+///
+/// Written after the frame that follows, not in the click's task: the URL is nothing the reader
+/// sees at once, and writing it (3–4 ms at 4× CPU) would hold that frame, the one with the card,
+/// back. Writes before then are coalesced per parameter, the last one winning, so a close right
+/// after a click can never be overtaken by the click's stop.
 pub fn write_link(param: Option<&str>, stop: Option<&str>) {
+    thread_local! {
+        static PENDING: std::cell::RefCell<Vec<(String, Option<String>)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     let Some(param) = param else { return };
+    let first = PENDING.with_borrow_mut(|pending| {
+        let first = pending.is_empty();
+        pending.retain(|(p, _)| p != param);
+        pending.push((param.to_owned(), stop.map(str::to_owned)));
+        first
+    });
+    if first {
+        let flush = || PENDING.with_borrow_mut(|pending| replace_link(&std::mem::take(pending)));
+        leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(flush, std::time::Duration::ZERO));
+    }
+}
+
+/// Sets (or deletes) each parameter in the page's URL in one `history.replaceState`.
+fn replace_link(links: &[(String, Option<String>)]) {
     let Some(window) = web_sys::window() else { return };
     let Ok(href) = window.location().href() else { return };
     let Ok(url) = web_sys::Url::new(&href) else { return };
-    match stop {
-        Some(id) => url.search_params().set(param, id),
-        None => url.search_params().delete(param),
+    for (param, stop) in links {
+        match stop {
+            Some(id) => url.search_params().set(param, id),
+            None => url.search_params().delete(param),
+        }
     }
     if let Ok(history) = window.history() {
         let state = history.state().unwrap_or(JsValue::NULL);

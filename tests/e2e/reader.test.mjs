@@ -114,13 +114,31 @@ for (const p of PAGES) {
     const before = await page.evaluate(() => history.length);
     await page.locator('.tripmap__stop-list button', { hasText: tr(story.stops[3].name) }).click();
     await page.locator(`[data-card="${story.stops[3].id}"]`).waitFor();
+    // The link is written after the card's frame (page::write_link), not in the click's task.
+    const linked = (id) => page.waitForFunction(([param, id]) => new URL(location.href).searchParams.get(param) === id, [p.param, id], { timeout: 5000 });
+    await linked(story.stops[3].id);
     const url = new URL(page.url());
     assert.equal(url.searchParams.get(p.param), story.stops[3].id);
     assert.equal(url.searchParams.get('page'), '7', 'host parameters kept');
     assert.equal(url.hash, '#comments', 'host hash kept');
     assert.equal(await page.evaluate(() => history.length), before, 'no new history entries');
     await page.click('[data-card]:not([hidden]) .tripmap__close');
+    await linked(null);
     assert.equal(new URL(page.url()).searchParams.has(p.param), false, 'closing removes the parameter');
+    // A close right after a selection, in the same task: the selection's stop, written after the
+    // frame, must not overtake it.
+    await page.locator('.tripmap__stop-list button').first().focus();
+    const selected = await page.evaluate(() => {
+      const seen = [];
+      document.addEventListener('tripmap:select', (e) => seen.push(e.detail.stopId));
+      const key = (k) => deepActive().dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }));
+      key('End');
+      key('Escape');
+      return seen;
+    });
+    assert.deepEqual(selected, [story.stops.at(-1).id], 'End selected the last stop');
+    await page.waitForTimeout(300);
+    assert.equal(new URL(page.url()).searchParams.has(p.param), false, 'a close in the same task as a selection leaves no stop in the link');
     assert.deepEqual(problems, []);
     await close();
   });

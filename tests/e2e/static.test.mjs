@@ -355,6 +355,9 @@ test('over its own static map the live map is the lean module: no standalone mod
   assert.equal(await card.evaluate((c) => c.hidden), true, 'one card at a time');
   await page.locator('tripmap-view:not([data-tripmap-static]) [data-card="lima"] .tripmap__close').click();
   await page.waitForFunction(() => window.deepQueryAll('[data-card]').every((c) => c.hidden));
+  // The link is written after the frame (page::write_link): Lima's, then the close's.
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('tripmap') === null, null, { timeout: 5000 });
+  await page.waitForTimeout(100);
   assert.equal(await page.evaluate(() => new URL(location.href).searchParams.get('tripmap')), null, 'closed: the link says so');
   assert.deepEqual(problems, []);
   await close();
