@@ -95,7 +95,8 @@ impl Gestures {
     pub fn pointer_up(self, ctx: &MapContext, ev: PointerEvent) {
         // Only a touch tap needs its place (a double tap zooms there): a mouse's pointer-up, the
         // start of every click, skips the layout read.
-        let p = if ev.pointer_type() == "touch" { scene_point(ctx, &ev) } else { None };
+        let touch = ev.pointer_type() == "touch";
+        let p = if touch { scene_point(ctx, &ev) } else { None };
         let now = js_sys::Date::now();
         let mut zoom_at: Option<Coord> = None;
         self.state.update_value(|s| {
@@ -104,7 +105,7 @@ impl Gestures {
             if s.pointers.is_empty() {
                 s.dragging = false;
             }
-            if ev.pointer_type() != "touch" || !was_tap {
+            if !touch || !was_tap {
                 return;
             }
             let Some(p) = p else { return };
