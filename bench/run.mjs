@@ -47,7 +47,7 @@ const PROBE = ({ map, drawn, marker, live }) => {
   const shown = (el) => el && el.getBoundingClientRect().width > 0 && getComputedStyle(el).fill !== 'rgb(0, 0, 0)'
     && el.checkVisibility({ opacityProperty: true });
   // A card counts once it shows: the static map holds every card, hidden until opened.
-  const visible = (el) => el && el.checkVisibility();
+  const visible = (el) => el && el.checkVisibility({ visibilityProperty: true });
   window.__bench = { find, visible, longTasks: [] };
   new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__bench.longTasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
   const loop = (now) => {

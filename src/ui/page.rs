@@ -106,9 +106,10 @@ pub fn focus(root: &Element, selector: &str) {
     }
 }
 
-/// Lays out the hidden element under `root` matching `selector` once where no one sees it
-/// (`.is-unseen`), then hides it again: the browser keeps its text's font faces and shapes, so
-/// showing it later costs a fraction of a first layout.
+/// Lays out the hidden card under `root` matching `selector` once where no one sees it
+/// (`.is-unseen`): a hidden card is `content-visibility: hidden` at the width it shows at, so
+/// the browser keeps that layout (and its text's faces and shapes), and showing the card later
+/// restyles it without laying out its text.
 pub fn lay_out_unseen(root: &Element, selector: &str) {
     let Some(el) = root.query_selector(selector).ok().flatten().and_then(|el| el.dyn_into::<HtmlElement>().ok()) else { return };
     if !el.hidden() {
@@ -116,10 +117,8 @@ pub fn lay_out_unseen(root: &Element, selector: &str) {
     }
     let classes = el.class_list();
     let _ = classes.add_1("is-unseen");
-    el.set_hidden(false);
     // Reading its size lays it out now.
     let _ = el.offset_height();
-    el.set_hidden(true);
     let _ = classes.remove_1("is-unseen");
 }
 

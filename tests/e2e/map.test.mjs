@@ -68,6 +68,45 @@ test('clicking each stop opens its card with the facts from the story', async ()
   await close();
 });
 
+// A live map's hidden cards keep their layout (`content-visibility: hidden`), so that a click
+// restyles its card instead of laying its text out: for that, a hidden card must sit where no one
+// sees it, out of the flow, at exactly the width it shows at, beside the map and as a sheet.
+for (const width of [1280, 375]) {
+  test(`${width} px: a hidden card is laid out unseen, out of the flow, at the width it shows at`, async () => {
+    const { page, problems, close } = await open(env.browser, env.server.url + '/', { viewport: { width, height: 900 } });
+    // Every card is made ahead (one a task) once the map runs.
+    await page.waitForFunction((n) => deepQueryAll('.tripmap [data-card][hidden]').length === n, story.stops.length);
+    const hidden = () => page.evaluate(() => deepQueryAll('.tripmap [data-card][hidden]').map((c) => {
+      const s = getComputedStyle(c);
+      return { id: c.dataset.card, width: c.getBoundingClientRect().width, shown: c.checkVisibility({ visibilityProperty: true }), skipped: s.contentVisibility, flow: s.position };
+    }));
+    // The hidden cards take no room: the side column is as tall and as long with them gone.
+    const room = () => page.evaluate(() => {
+      const col = deepQueryAll('.tripmap__aside-scroll')[0];
+      return [col.scrollHeight, col.getBoundingClientRect().height, col.scrollWidth];
+    });
+    const withCards = await room();
+    await page.evaluate(() => deepQueryAll('.tripmap [data-card][hidden]').forEach((c) => (c.style.display = 'none')));
+    assert.deepEqual(withCards, await room(), 'the side column without the hidden cards');
+    await page.evaluate(() => deepQueryAll('.tripmap [data-card][hidden]').forEach((c) => c.style.removeProperty('display')));
+    for (const c of await hidden()) {
+      assert.equal(c.shown, false, `${c.id}: unseen`);
+      assert.equal(c.skipped, 'hidden', `${c.id}: its content skipped, its layout kept`);
+      assert.notEqual(c.flow, 'static', `${c.id}: out of the flow`);
+    }
+    const before = Object.fromEntries((await hidden()).map((c) => [c.id, c.width]));
+    for (const stop of story.stops.slice(0, 2)) {
+      await page.locator('.tripmap__stop-list button', { hasText: tr(stop.name) }).click();
+      const card = page.locator(`[data-card="${stop.id}"]`);
+      await card.waitFor();
+      assert.equal((await card.boundingBox()).width, before[stop.id], `${stop.id}: shown at the width it was laid out at`);
+      assert.equal(await card.evaluate((c) => getComputedStyle(c).contentVisibility), 'visible');
+    }
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
+
 test('axe-core finds no accessibility violation, with the card closed and open', async () => {
   const { page, close } = await open(env.browser, env.server.url + '/');
   assert.deepEqual(await axe(page), [], 'card closed');
