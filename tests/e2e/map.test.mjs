@@ -89,12 +89,13 @@ for (const width of [1280, 375]) {
     await page.evaluate(() => deepQueryAll('.tripmap [data-card][hidden]').forEach((c) => (c.style.display = 'none')));
     assert.deepEqual(withCards, await room(), 'the side column without the hidden cards');
     await page.evaluate(() => deepQueryAll('.tripmap [data-card][hidden]').forEach((c) => c.style.removeProperty('display')));
-    for (const c of await hidden()) {
+    const cards = await hidden();
+    for (const c of cards) {
       assert.equal(c.shown, false, `${c.id}: unseen`);
       assert.equal(c.skipped, 'hidden', `${c.id}: its content skipped, its layout kept`);
       assert.notEqual(c.flow, 'static', `${c.id}: out of the flow`);
     }
-    const before = Object.fromEntries((await hidden()).map((c) => [c.id, c.width]));
+    const before = Object.fromEntries(cards.map((c) => [c.id, c.width]));
     for (const stop of story.stops.slice(0, 2)) {
       await page.locator('.tripmap__stop-list button', { hasText: tr(stop.name) }).click();
       const card = page.locator(`[data-card="${stop.id}"]`);
