@@ -430,23 +430,30 @@ impl MapContext {
         // Before the first measurement there is nothing to fly over: the first fit frames it.
         if let Some(scene) = self.scene.get_untracked() {
             // On phones the card is a bottom sheet: bring the map up and frame the stop above it.
-            let occluded = match self.find(".tripmap__svg") {
-                Some(svg) if self.narrow.get_untracked() && origin == Origin::Reader && page::media_matches(SHEET_MEDIA) => {
-                    page::make_room_for_sheet(&svg, scene.width)
+            let occluded = match origin {
+                _ if !self.narrow.get_untracked() => 0.0,
+                Origin::Reader if page::media_matches(SHEET_MEDIA) => {
+                    self.find(".tripmap__svg").map_or(0.0, |svg| page::make_room_for_sheet(&svg, scene.width))
                 }
-                Some(svg) if self.narrow.get_untracked() && origin == Origin::Step => {
-                    self.root.get_untracked().map_or(0.0, |root| page::sheet_within(&root, &svg, scene.width))
-                }
+                Origin::Step => match (self.root.get_untracked(), self.find(".tripmap__svg")) {
+                    (Some(root), Some(svg)) => page::sheet_within(&root, &svg, scene.width),
+                    _ => 0.0,
+                },
                 _ => 0.0,
             };
             self.occluded.set_value(occluded);
-            self.fly_to(scene.focus_view(i, occluded), origin != Origin::Link);
+            // A jump (a deep link's, or for a reader who asked for reduced motion) shows with the card.
+            if origin == Origin::Link || page::prefers_reduced_motion() {
+                self.fly_to(scene.focus_view(i, occluded), false);
+            } else {
+                self.fly_to_after_frame(i);
+            }
         }
         if origin != Origin::Step {
             page::write_link(self.link_param.as_deref(), Some(&self.story.stops[i].id));
         }
         if let (Origin::Reader, Some(root)) = (origin, self.root.get_untracked()) {
-            page::announce_select(&root, &self.story.stops[i].id);
+            page::announce_select(root.into(), self.story.stops[i].id.clone());
         }
     }
 
@@ -561,6 +568,24 @@ impl MapContext {
         }
         self.flight.update_value(|g| *g += 1);
         self.view.set(v.clamped_over(w, h, self.occluded.get_value()));
+    }
+
+    /// Flies to stop `i` once the frame that shows the card is rendered, as a d3 transition starts
+    /// on the next frame: the flight's set-up (its target, its path, the reduced-motion query) is
+    /// kept out of the task that frame waits for. Any view change before then (another stop, a
+    /// gesture, a zoom, the whole trip) wins.
+    fn fly_to_after_frame(&self, i: usize) {
+        self.flight.update_value(|g| *g += 1);
+        let generation = self.flight.get_value();
+        let ctx = self.clone();
+        page::after_frame(move || {
+            if ctx.flight.try_get_value() != Some(generation) {
+                return;
+            }
+            if let Some(scene) = ctx.scene.get_untracked() {
+                ctx.fly_to(scene.focus_view(i, ctx.occluded.get_value()), true);
+            }
+        });
     }
 
     /// Moves to `target` smoothly (van Wijk–Nuij), or at once when the reader prefers reduced

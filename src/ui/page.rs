@@ -31,9 +31,15 @@ pub fn write_link(param: Option<&str>, stop: Option<&str>) {
         first
     });
     if first {
-        let flush = || PENDING.with_borrow_mut(|pending| replace_link(&std::mem::take(pending)));
-        leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(flush, std::time::Duration::ZERO));
+        after_frame(|| PENDING.with_borrow_mut(|pending| replace_link(&std::mem::take(pending))));
     }
+}
+
+/// Runs `f` once the next frame is rendered: for what a reader's action needs done soon, but not
+/// in the frame that shows what it changed (a task posted from the frame's callbacks runs after
+/// the frame's style, layout and paint).
+pub fn after_frame(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
 }
 
 /// Sets (or deletes) each parameter in the page's URL in one `history.replaceState`.
@@ -56,7 +62,14 @@ fn replace_link(links: &[(String, Option<String>)]) {
 /// Tells the page a reader opened a stop: a `tripmap:select` event bubbling from the map's root
 /// out of its shadow root (composed) and up through the `[data-tripmap]` element, with
 /// `detail.stopId`, for analytics.
-pub fn announce_select(root: &Element, stop_id: &str) {
+///
+/// Sent after the frame that shows the card: the page's listeners (analytics scripts, some of
+/// them slow) run then, never in the task that frame waits for.
+pub fn announce_select(root: Element, stop_id: String) {
+    after_frame(move || dispatch_select(&root, &stop_id));
+}
+
+fn dispatch_select(root: &Element, stop_id: &str) {
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"stopId".into(), &stop_id.into());
     let init = web_sys::CustomEventInit::new();
@@ -163,8 +176,8 @@ pub fn sheet_within(root: &Element, svg: &Element, scene_width: f64) -> f64 {
 }
 
 /// True when the reader has asked the system for reduced motion. Asked on every click and
-/// scroll step: the query is parsed once (`matchMedia` costs a click about 1.4 ms at the
-/// bench's 4× throttling) and its list answers live.
+/// scroll step: the query is parsed once, when the map is first on screen (`matchMedia` cost a
+/// first click about 1.1 ms at the bench's 4× throttling), and its list answers live.
 pub fn prefers_reduced_motion() -> bool {
     thread_local! {
         static REDUCE: Option<web_sys::MediaQueryList> =

@@ -277,6 +277,9 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, open: O
             }
             None => {}
         }
+        // The reduced-motion query, which every selection asks, parsed once the map is on
+        // screen rather than in the reader's first click.
+        super::page::after_frame(|| _ = super::page::prefers_reduced_motion());
         let held = SendWrapper::new((observer, on_resize));
         on_cleanup(move || held.0.disconnect());
     });
