@@ -571,9 +571,9 @@ impl MapContext {
     }
 
     /// Flies to stop `i` once the frame that shows the card is rendered, as a d3 transition starts
-    /// on the next frame: the flight's set-up (its target, its path, the reduced-motion query) is
-    /// kept out of the task that frame waits for. Any view change before then (another stop, a
-    /// gesture, a zoom, the whole trip) wins.
+    /// on the next frame: the flight's set-up (its target, its path) is kept out of the task that
+    /// frame waits for. Any view change before then (another stop, a gesture, a zoom, the whole
+    /// trip) wins.
     fn fly_to_after_frame(&self, i: usize) {
         self.flight.update_value(|g| *g += 1);
         let generation = self.flight.get_value();
