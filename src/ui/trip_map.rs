@@ -63,6 +63,9 @@ pub fn TripMap(
             }
             fit_on_resize(&ctx, map_area, open);
             follow_system_theme(theme, dark);
+            // The reduced-motion query, which every selection asks, parsed once the map is on
+            // screen rather than in the reader's first click.
+            Effect::new(|_| super::page::after_frame(|| _ = super::page::prefers_reduced_motion()));
             None
         }
     };
@@ -277,9 +280,6 @@ fn fit_on_resize(ctx: &MapContext, map_area: NodeRef<leptos::html::Div>, open: O
             }
             None => {}
         }
-        // The reduced-motion query, which every selection asks, parsed once the map is on
-        // screen rather than in the reader's first click.
-        super::page::after_frame(|| _ = super::page::prefers_reduced_motion());
         let held = SendWrapper::new((observer, on_resize));
         on_cleanup(move || held.0.disconnect());
     });
