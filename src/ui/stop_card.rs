@@ -63,28 +63,23 @@ const CARDS_AHEAD: usize = 24;
 /// card's first layout, its text shaped in faces not used yet, was most of the time from a
 /// click to the card on screen.
 fn lay_out_ahead(ctx: &MapContext, make: impl Fn(usize) -> bool + 'static) {
-    fn next(root: NodeRef<leptos::html::Div>, make: std::rc::Rc<dyn Fn(usize) -> bool>, ids: std::rc::Rc<Vec<String>>, i: usize) {
-        set_timeout(
-            move || {
-                // The map was destroyed meanwhile: its signals are gone.
-                let Some(el) = root.try_get_untracked() else { return };
-                // The card made in the previous task is in the document now.
-                if let (Some(el), Some(id)) = (el, i.checked_sub(1).map(|p| &ids[p])) {
-                    super::page::lay_out_unseen(&el, &format!("[data-card=\"{id}\"]"));
-                }
-                if i >= ids.len() || !make(i) {
-                    return;
-                }
-                next(root, make, ids, i + 1);
-            },
-            std::time::Duration::ZERO,
-        );
+    /// Lays out the card made in the previous task, makes card `i` and posts the next step.
+    fn step(root: NodeRef<leptos::html::Div>, make: std::rc::Rc<dyn Fn(usize) -> bool>, ids: std::rc::Rc<Vec<String>>, i: usize) {
+        // The map was destroyed meanwhile: its signals are gone.
+        let Some(el) = root.try_get_untracked() else { return };
+        // The card made in the previous task is in the document now.
+        if let (Some(el), Some(id)) = (el, i.checked_sub(1).map(|p| &ids[p])) {
+            super::page::lay_out_unseen(&el, &format!("[data-card=\"{id}\"]"));
+        }
+        if i >= ids.len() || !make(i) {
+            return;
+        }
+        set_timeout(move || step(root, make, ids, i + 1), std::time::Duration::ZERO);
     }
     let ids = std::rc::Rc::new(ctx.story.stops.iter().take(CARDS_AHEAD).map(|s| s.id.clone()).collect());
     let (root, make) = (ctx.root, std::rc::Rc::new(make) as std::rc::Rc<dyn Fn(usize) -> bool>);
     // After the map's first frame: its start is the reader's first wait.
-    let start = send_wrapper::SendWrapper::new(move || next(root, make, ids, 0));
-    request_animation_frame(move || (start.take())());
+    super::page::after_frame(move || step(root, make, ids, 0));
 }
 
 /// Moves focus into a card that has just been shown, if the reader's action asked for it
