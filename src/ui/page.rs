@@ -39,7 +39,11 @@ pub fn write_link(param: Option<&str>, stop: Option<&str>) {
 /// in the frame that shows what it changed (a task posted from the frame's callbacks runs after
 /// the frame's style, layout and paint).
 pub fn after_frame(f: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+    // One copy of the frame and timer glue for every caller, not one per closure type.
+    fn post(f: Box<dyn FnOnce()>) {
+        leptos::prelude::request_animation_frame(move || leptos::prelude::set_timeout(f, std::time::Duration::ZERO));
+    }
+    post(Box::new(f));
 }
 
 /// Sets (or deletes) each parameter in the page's URL in one `history.replaceState`.
